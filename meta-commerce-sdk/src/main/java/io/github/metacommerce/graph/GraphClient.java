@@ -1,0 +1,92 @@
+package io.github.metacommerce.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.metacommerce.catalog.Business;
+import io.github.metacommerce.catalog.CatalogProduct;
+import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.ProductQuery;
+
+/**
+ * Typed Graph API calls made with one merchant's access token. Obtain one from
+ * {@link io.github.metacommerce.MetaCommerceClient#graph(String)}; it is immutable, thread-safe and cheap, so
+ * derive one per token rather than caching it.
+ *
+ * <pre>{@code
+ * GraphClient graph = client.graph(merchantToken);
+ * for (Business business : graph.businesses()) {
+ *     graph.ownedCatalogs(business.id()).forEach(c -> System.out.println(c.name()));
+ * }
+ * }</pre>
+ *
+ * <p>Every call sends the token in the {@code Authorization: Bearer} header (never in a URL) together with
+ * {@code appsecret_proof}. GETs are retried on transient failures; writes are not. Failures are thrown as
+ * {@link io.github.metacommerce.exception.MetaCommerceException} subclasses; arguments are checked before any I/O
+ * and a null or blank id fails with an {@link IllegalArgumentException} that names the parameter.
+ */
+public interface GraphClient {
+
+    /**
+     * Lists the businesses the token's user can act for ({@code GET /me/businesses}).
+     *
+     * @return the businesses, paged lazily
+     */
+    Paged<Business> businesses();
+
+    /**
+     * Lists the catalogs a business owns ({@code GET /{business}/owned_product_catalogs}).
+     *
+     * @param businessId the business id
+     * @return the catalogs, paged lazily
+     */
+    Paged<ProductCatalog> ownedCatalogs(String businessId);
+
+    /**
+     * Lists the catalogs of client businesses this business may use ({@code GET /{business}/client_product_catalogs}).
+     *
+     * @param businessId the (agency) business id
+     * @return the catalogs, paged lazily
+     */
+    Paged<ProductCatalog> clientCatalogs(String businessId);
+
+    /**
+     * Creates a commerce catalog owned by a business ({@code POST /{business}/owned_product_catalogs} with
+     * {@code vertical=commerce}). Not retried: a lost response could otherwise create two catalogs.
+     *
+     * @param businessId the business id
+     * @param name the catalog name
+     * @return the new catalog (with 0 products)
+     */
+    ProductCatalog createCatalog(String businessId, String name);
+
+    /**
+     * Reads one catalog ({@code GET /{catalog}}).
+     *
+     * @param catalogId the catalog id
+     * @return the catalog
+     * @throws io.github.metacommerce.exception.CatalogAccessException if it does not exist or is out of reach
+     */
+    ProductCatalog catalog(String catalogId);
+
+    /**
+     * Reads the items of a catalog ({@code GET /{catalog}/products}), optionally only some retailer ids.
+     *
+     * @param catalogId the catalog id
+     * @param query the fields, retailer-id filter and page size
+     * @return the items, paged lazily
+     */
+    Paged<CatalogProduct> products(String catalogId, ProductQuery query);
+
+    /**
+     * Revokes every permission the user granted the app ({@code DELETE /me/permissions}); the token stops working.
+     */
+    void revokePermissions();
+
+    /**
+     * Calls any Graph path the SDK does not model yet. The SDK adds the version, the token header and the proof,
+     * maps errors and retries GETs.
+     *
+     * @param request the path and parameters
+     * @return the decoded JSON body with status and usage
+     */
+    GraphResponse<JsonNode> raw(GraphRequest request);
+}

@@ -1,0 +1,156 @@
+package io.github.metacommerce.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.metacommerce.catalog.Business;
+import io.github.metacommerce.catalog.CatalogProduct;
+import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.ProductQuery;
+import io.github.metacommerce.exception.GraphResponseParseException;
+import io.github.metacommerce.graph.GraphClient;
+import io.github.metacommerce.graph.GraphRequest;
+import io.github.metacommerce.graph.GraphResponse;
+import io.github.metacommerce.graph.HttpMethod;
+import io.github.metacommerce.graph.Paged;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@link GraphClient} bound to one access token. */
+public final class DefaultGraphClient implements GraphClient {
+    static final String BUSINESS_FIELDS = "id,name,verification_status";
+    static final String CATALOG_FIELDS = "id,name,product_count,vertical";
+    private static final int LIST_LIMIT = 100;
+
+    private final GraphHttp http;
+    private final String token;
+
+    /**
+     * Binds a transport to a token.
+     *
+     * @param http the shared transport
+     * @param token the access token
+     */
+    public DefaultGraphClient(GraphHttp http, String token) {
+        this.http = http;
+        this.token = Args.requireText(token, "accessToken");
+    }
+
+    @Override
+    public Paged<Business> businesses() {
+        return new PagedList<>(http, get("me/businesses", Map.of("fields", BUSINESS_FIELDS,
+                "limit", Integer.toString(LIST_LIMIT)), ErrorContext.GENERAL), DefaultGraphClient::business);
+    }
+
+    @Override
+    public Paged<ProductCatalog> ownedCatalogs(String businessId) {
+        String id = Args.requireId(businessId, "businessId");
+        return new PagedList<>(http, get(id + "/owned_product_catalogs", catalogListParams(), ErrorContext.GENERAL),
+                DefaultGraphClient::catalog);
+    }
+
+    @Override
+    public Paged<ProductCatalog> clientCatalogs(String businessId) {
+        String id = Args.requireId(businessId, "businessId");
+        return new PagedList<>(http, get(id + "/client_product_catalogs", catalogListParams(), ErrorContext.GENERAL),
+                DefaultGraphClient::catalog);
+    }
+
+    @Override
+    public ProductCatalog createCatalog(String businessId, String name) {
+        String id = Args.requireId(businessId, "businessId");
+        String catalogName = Args.requireText(name, "name");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("name", catalogName);
+        params.put("vertical", "commerce");
+        GraphResult r = http.execute(GraphCallSpec.of(HttpMethod.POST, id + "/owned_product_catalogs", params, token,
+                ErrorContext.GENERAL));
+        String newId = Json.text(r.body(), "id").orElseThrow(() -> new GraphResponseParseException(
+                "catalog creation answered without an id", r.status(), Redactor.of().snippet(r.body().toString(), 200),
+                null));
+        return new ProductCatalog(newId, catalogName, 0, "commerce");
+    }
+
+    @Override
+    public ProductCatalog catalog(String catalogId) {
+        String id = Args.requireId(catalogId, "catalogId");
+        GraphResult r = http.execute(get(id, Map.of("fields", CATALOG_FIELDS), ErrorContext.CATALOG));
+        return catalog(r.body());
+    }
+
+    @Override
+    public Paged<CatalogProduct> products(String catalogId, ProductQuery query) {
+        String id = Args.requireId(catalogId, "catalogId");
+        if (query == null) {
+            throw new IllegalArgumentException("query must not be null; use ProductQuery.all()");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("fields", String.join(",", query.fields()));
+        params.put("limit", Integer.toString(query.pageSize()));
+        if (!query.retailerIds().isEmpty()) {
+            params.put("filter", retailerIdFilter(query.retailerIds()));
+        }
+        return new PagedList<>(http, get(id + "/products", params, ErrorContext.CATALOG),
+                DefaultGraphClient::product);
+    }
+
+    @Override
+    public void revokePermissions() {
+        GraphResult r = http.execute(GraphCallSpec.of(HttpMethod.DELETE, "me/permissions", Map.of(), token,
+                ErrorContext.GENERAL));
+        if (!r.body().path("success").asBoolean(false)) {
+            throw new GraphResponseParseException("Meta did not confirm the revocation (no \"success\":true)",
+                    r.status(), Redactor.of(token).snippet(r.body().toString(), 200), null);
+        }
+    }
+
+    @Override
+    public GraphResponse<JsonNode> raw(GraphRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request must not be null");
+        }
+        return http.execute(GraphCallSpec.of(request.method(), request.path(), request.params(), token,
+                ErrorContext.GENERAL)).toResponse();
+    }
+
+    @Override
+    public String toString() {
+        return "GraphClient[accessToken=****]";
+    }
+
+    /**
+     * Builds Meta's product filter for retailer ids: {@code eq} for one id, {@code is_any} for several.
+     *
+     * @param ids the retailer ids
+     * @return the filter JSON
+     */
+    static String retailerIdFilter(List<String> ids) {
+        Object rule = ids.size() == 1 ? Map.of("eq", ids.get(0)) : Map.of("is_any", ids);
+        return Json.write(Map.of("retailer_id", rule));
+    }
+
+    private GraphCallSpec get(String path, Map<String, String> params, ErrorContext context) {
+        return GraphCallSpec.of(HttpMethod.GET, path, params, token, context);
+    }
+
+    private static Map<String, String> catalogListParams() {
+        return Map.of("fields", CATALOG_FIELDS, "limit", Integer.toString(LIST_LIMIT));
+    }
+
+    static Business business(JsonNode n) {
+        return new Business(requireId(n), Json.text(n, "name").orElse(""), Json.text(n, "verification_status"));
+    }
+
+    static ProductCatalog catalog(JsonNode n) {
+        return new ProductCatalog(requireId(n), Json.text(n, "name").orElse(""),
+                Json.number(n, "product_count").orElse(0L), Json.text(n, "vertical").orElse(""));
+    }
+
+    static CatalogProduct product(JsonNode n) {
+        return new CatalogProduct(requireId(n), Json.text(n, "retailer_id").orElse(""), Json.toMap(n));
+    }
+
+    private static String requireId(JsonNode n) {
+        return Json.text(n, "id").filter(s -> !s.isBlank()).orElseThrow(() -> new GraphResponseParseException(
+                "Graph object without an id", 200, Redactor.of().snippet(String.valueOf(n), 200), null));
+    }
+}
