@@ -164,7 +164,8 @@ public final class GraphHttp {
     }
 
     private GraphResult attempt(GraphCallSpec spec, int attempt) {
-        Redactor redactor = spec.token() == null ? baseRedactor : baseRedactor.with(spec.token());
+        Redactor redactor = baseRedactor.with(spec.token(), spec.params().get("code"),
+                spec.params().get("fb_exchange_token"), spec.params().get("input_token"));
         HttpRequest request = buildRequest(spec);
         String path = request.uri().getRawPath();
         long start = System.nanoTime();

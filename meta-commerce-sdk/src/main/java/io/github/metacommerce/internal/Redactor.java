@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
     private static final Pattern TOKEN_PARAMS = Pattern.compile(
-            "(?i)((?<![a-z_])(?:access_token|client_secret|fb_exchange_token|input_token|appsecret_proof|code)=)[^&\\s\"'<]+");
+            "(?i)((?<![a-z_])(?:access_token|client_secret|fb_exchange_token|input_token|appsecret_proof)=)[^&\\s\"'<]+");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._|\\-]+");
     private static final int MIN_SECRET_LENGTH = 4;
 
