@@ -24,9 +24,12 @@ import io.github.metacommerce.catalog.CatalogProduct;
 import io.github.metacommerce.catalog.ProductCatalog;
 import io.github.metacommerce.catalog.ProductQuery;
 import io.github.metacommerce.exception.GraphResponseParseException;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -278,6 +281,25 @@ class GraphClientTest {
             assertThat(c.failure()).isEqualTo(Optional.empty());
             assertThat(c.toString()).doesNotContain(TOKEN);
         });
+    }
+
+    @Test
+    void usesTheInjectedHttpClientAndDerivedClientsShareIt() {
+        stub.wm.stubFor(get(urlPathEqualTo("/v27.0/2001")).willReturn(okJson(stub.fixture("catalog.json"))));
+        AtomicInteger tasks = new AtomicInteger();
+        Executor counting = r -> {
+            tasks.incrementAndGet();
+            r.run();
+        };
+        HttpClient http = HttpClient.newBuilder().executor(counting).build();
+        io.github.metacommerce.MetaCommerceClient client = stub.clientBuilder().httpClient(http).build();
+
+        client.graph(TOKEN).catalog("2001");
+        int afterFirst = tasks.get();
+        client.toBuilder().apiVersion("v27.0").build().graph(TOKEN).catalog("2001");
+
+        assertThat(afterFirst).isPositive();
+        assertThat(tasks.get()).isGreaterThan(afterFirst);
     }
 
     @Test
