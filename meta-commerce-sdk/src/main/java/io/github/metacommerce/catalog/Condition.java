@@ -1,0 +1,45 @@
+package io.github.metacommerce.catalog;
+
+import java.util.Optional;
+
+/**
+ * Meta's {@code condition} values for a product item.
+ */
+public enum Condition {
+    /** New. */
+    NEW("new"),
+    /** Refurbished. */
+    REFURBISHED("refurbished"),
+    /** Used. */
+    USED("used");
+
+    private final String metaValue;
+
+    Condition(String metaValue) {
+        this.metaValue = metaValue;
+    }
+
+    /**
+     * Returns the exact string Meta expects.
+     *
+     * @return e.g. {@code "new"}
+     */
+    public String metaValue() {
+        return metaValue;
+    }
+
+    /**
+     * Finds the constant for Meta's string, ignoring case, spaces versus underscores and surrounding blanks.
+     *
+     * @param value the string, may be null
+     * @return the constant, empty when the string is not one of Meta's values
+     */
+    public static Optional<Condition> fromMetaValue(String value) {
+        return MetaValues.find(values(), c -> c.metaValue, value);
+    }
+
+    @Override
+    public String toString() {
+        return metaValue;
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.metacommerce.product;
+
+/** Machine-readable kinds of validation issue, stable across releases. */
+public enum IssueCode {
+    /** A field Meta requires is missing or blank. */
+    REQUIRED,
+    /** A value is longer than Meta accepts. */
+    TOO_LONG,
+    /** A value was cut to the limit (title, description). */
+    TRUNCATED,
+    /** A value was dropped because Meta would refuse it. */
+    DROPPED,
+    /** A value is not one Meta accepts (enum, format). */
+    INVALID_VALUE,
+    /** A price is zero, negative, or has more decimals than its currency. */
+    INVALID_PRICE,
+    /** The currency is not a real ISO 4217 code. */
+    UNKNOWN_CURRENCY,
+    /** The sale price is not lower than the price, or in another currency. */
+    SALE_PRICE_NOT_LOWER,
+    /** The sale period ends before it starts. */
+    INVALID_SALE_PERIOD,
+    /** A URL is not an absolute http(s) URL. */
+    INVALID_URL,
+    /** More images than Meta takes. */
+    TOO_MANY_IMAGES,
+    /** The retailer id contains control characters. */
+    INVALID_RETAILER_ID,
+    /** The GTIN is not 8, 12, 13 or 14 digits, or its check digit is wrong. */
+    INVALID_GTIN,
+    /** The title is longer than Meta's recommended 65 characters. */
+    LONG_TITLE,
+    /** Two items in one batch share a retailer id (Meta ignores all of them). */
+    DUPLICATE_RETAILER_ID,
+    /** A variant's group id is another item's retailer id (the parent is being sent as an item). */
+    GROUP_ID_IS_AN_ITEM,
+    /** Variants of one group fill different variant fields, which breaks Meta's variant picker. */
+    INCONSISTENT_VARIANT_FIELDS
+}

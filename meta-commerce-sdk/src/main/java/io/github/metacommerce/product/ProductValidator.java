@@ -1,0 +1,424 @@
+package io.github.metacommerce.product;
+
+import io.github.metacommerce.catalog.CatalogItem;
+import io.github.metacommerce.catalog.ItemAction;
+import io.github.metacommerce.catalog.Price;
+import io.github.metacommerce.internal.Text;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks catalog items against Meta's rules before they are sent, and explains each problem in words a merchant
+ * understands. Never throws on bad data: every problem is a {@link ValidationIssue}. Items with an ERROR are not
+ * sent; items with only warnings are sent and the warnings reported.
+ *
+ * <pre>{@code
+ * ProductValidator validator = ProductValidator.of(settings);
+ * List<ValidationResult> results = validator.validateAll(transformedItems);   // includes batch-wide checks
+ * }</pre>
+ *
+ * <p>Per item: required fields (id, title, description, availability, condition, price, link, image_link, and
+ * brand unless a GTIN or MPN is given), lengths, prices above zero in a real ISO 4217 currency, a sale price lower
+ * than the price, absolute http(s) URLs, the number of images, a retailer id of at most 100 characters without
+ * control characters, GTIN digits and check digit (warning), titles over 65 characters (warning). Across a batch:
+ * duplicate retailer ids, a parent sent beside its variants, and variants of one group that fill different
+ * variant fields (warning). Thread-safe.
+ */
+public final class ProductValidator {
+    /** Longest retailer id Meta accepts. */
+    public static final int RETAILER_ID_LIMIT = 100;
+    /** Title length above which Meta recommends shortening. */
+    public static final int RECOMMENDED_TITLE_LENGTH = 65;
+    private static final Map<String, Integer> FIELD_LIMITS = fieldLimits();
+
+    private final int titleLimit;
+    private final int descriptionLimit;
+    private final int maxAdditionalImages;
+
+    private ProductValidator(int titleLimit, int descriptionLimit, int maxAdditionalImages) {
+        this.titleLimit = titleLimit;
+        this.descriptionLimit = descriptionLimit;
+        this.maxAdditionalImages = maxAdditionalImages;
+    }
+
+    /**
+     * Creates a validator with the default limits (title 150, description 5,000, 20 additional images).
+     *
+     * @return the validator
+     */
+    public static ProductValidator create() {
+        return new ProductValidator(StoreSettings.DEFAULT_TITLE_LIMIT, StoreSettings.DEFAULT_DESCRIPTION_LIMIT,
+                StoreSettings.DEFAULT_MAX_ADDITIONAL_IMAGES);
+    }
+
+    /**
+     * Creates a validator with a store's limits.
+     *
+     * @param settings the store settings
+     * @return the validator
+     */
+    public static ProductValidator of(StoreSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("settings must not be null");
+        }
+        return new ProductValidator(settings.titleLimit(), settings.descriptionLimit(),
+                settings.maxAdditionalImages());
+    }
+
+    /**
+     * Validates one transformed item; the transformer's notes are included.
+     *
+     * @param item the item
+     * @return the result
+     */
+    public ValidationResult validate(TransformedItem item) {
+        if (item == null) {
+            throw new IllegalArgumentException("item must not be null");
+        }
+        List<ValidationIssue> issues = new ArrayList<>(item.notes());
+        checkRetailerId(item.retailerId(), issues);
+        if (item.action() == ItemAction.UPSERT) {
+            item.item().ifPresentOrElse(i -> checkItem(i, issues),
+                    () -> issues.add(ValidationIssue.error("id", IssueCode.REQUIRED, "Nothing to send for this item.")));
+        }
+        return result(item.retailerId(), item.productId(), issues);
+    }
+
+    /**
+     * Validates one item on its own.
+     *
+     * @param item the item
+     * @return the result (with an empty product id)
+     */
+    public ValidationResult validate(CatalogItem item) {
+        if (item == null) {
+            throw new IllegalArgumentException("item must not be null");
+        }
+        List<ValidationIssue> issues = new ArrayList<>();
+        checkRetailerId(item.id(), issues);
+        checkItem(item, issues);
+        return result(item.id(), "", issues);
+    }
+
+    /**
+     * Validates a batch: every item, plus the checks that need the whole batch (duplicate retailer ids, a parent
+     * sent beside its variants, variants filling different variant fields).
+     *
+     * @param items the items
+     * @return one result per item, in the same order
+     */
+    public List<ValidationResult> validateAll(Collection<TransformedItem> items) {
+        if (items == null) {
+            throw new IllegalArgumentException("items must not be null");
+        }
+        List<TransformedItem> list = new ArrayList<>(items);
+        List<List<ValidationIssue>> issues = new ArrayList<>(list.size());
+        for (TransformedItem t : list) {
+            issues.add(new ArrayList<>(validate(t).issues()));
+        }
+        Map<String, Integer> idCounts = new HashMap<>();
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            TransformedItem t = list.get(i);
+            if (!t.retailerId().isEmpty()) {
+                idCounts.merge(t.retailerId(), 1, Integer::sum);
+            }
+            if (t.action() == ItemAction.UPSERT) {
+                int index = i;
+                t.item().flatMap(CatalogItem::itemGroupId).ifPresent(g ->
+                        groups.computeIfAbsent(g, k -> new ArrayList<>()).add(index));
+            }
+        }
+        for (int i = 0; i < list.size(); i++) {
+            TransformedItem t = list.get(i);
+            String id = t.retailerId();
+            if (!id.isEmpty() && idCounts.get(id) > 1) {
+                issues.get(i).add(ValidationIssue.error("id", IssueCode.DUPLICATE_RETAILER_ID, "Retailer id '" + id
+                        + "' is used by " + idCounts.get(id) + " items in this batch; Meta ignores all of them. "
+                        + "Give every product and variant its own SKU."));
+            }
+            String ownGroup = t.item().flatMap(CatalogItem::itemGroupId).orElse("");
+            if (t.action() == ItemAction.UPSERT && groups.containsKey(id) && !id.equals(ownGroup)) {
+                issues.get(i).add(ValidationIssue.error("id", IssueCode.GROUP_ID_IS_AN_ITEM, "Retailer id '" + id
+                        + "' is the group id of " + groups.get(id).size() + " variant(s): this looks like the parent "
+                        + "product. Send only its variants."));
+            }
+        }
+        groups.forEach((group, members) -> checkVariantFields(group, members, list, issues));
+        List<ValidationResult> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            out.add(result(list.get(i).retailerId(), list.get(i).productId(), issues.get(i)));
+        }
+        return out;
+    }
+
+    private static void checkVariantFields(String group, List<Integer> members, List<TransformedItem> items,
+            List<List<ValidationIssue>> issues) {
+        if (members.size() < 2) {
+            return;
+        }
+        Set<String> union = new TreeSet<>();
+        for (int i : members) {
+            union.addAll(items.get(i).item().map(CatalogItem::variantFields).orElse(Set.of()));
+        }
+        for (int i : members) {
+            Set<String> missing = new TreeSet<>(union);
+            missing.removeAll(items.get(i).item().map(CatalogItem::variantFields).orElse(Set.of()));
+            for (String field : missing) {
+                issues.get(i).add(ValidationIssue.warning(field, IssueCode.INCONSISTENT_VARIANT_FIELDS, "Other "
+                        + "variants of group '" + group + "' have a " + field.replace('_', ' ') + " but this one has "
+                        + "none; Instagram's variant picker needs every variant to fill the same fields."));
+            }
+        }
+    }
+
+    private static ValidationResult result(String retailerId, String productId, List<ValidationIssue> issues) {
+        List<ValidationIssue> sorted = new ArrayList<>(issues);
+        sorted.sort(Comparator.comparing(ValidationIssue::severity));
+        return new ValidationResult(retailerId, productId, sorted);
+    }
+
+    private static void checkRetailerId(String id, List<ValidationIssue> issues) {
+        if (id == null || id.isBlank()) {
+            issues.add(ValidationIssue.error("id", IssueCode.REQUIRED,
+                    "The product has no SKU. Meta identifies products by SKU: give it one."));
+            return;
+        }
+        if (Text.length(id) > RETAILER_ID_LIMIT) {
+            issues.add(ValidationIssue.error("id", IssueCode.TOO_LONG, "The SKU has " + Text.length(id)
+                    + " characters; Meta accepts at most " + RETAILER_ID_LIMIT + "."));
+        }
+        if (Text.hasControlCharacters(id)) {
+            issues.add(ValidationIssue.error("id", IssueCode.INVALID_RETAILER_ID,
+                    "The SKU contains invisible control characters (tabs, line breaks); remove them."));
+        }
+    }
+
+    private void checkItem(CatalogItem item, List<ValidationIssue> issues) {
+        requireText("title", item.title(), "The product has no title.", issues);
+        item.title().ifPresent(t -> {
+            int n = Text.length(t);
+            if (n > titleLimit) {
+                issues.add(ValidationIssue.error("title", IssueCode.TOO_LONG, "The title has " + n
+                        + " characters; at most " + titleLimit + " are allowed."));
+            } else if (n > RECOMMENDED_TITLE_LENGTH) {
+                issues.add(ValidationIssue.warning("title", IssueCode.LONG_TITLE, "The title has " + n
+                        + " characters; Meta recommends at most " + RECOMMENDED_TITLE_LENGTH + " so it is not cut off."));
+            }
+        });
+        requireText("description", item.description(), "The product has no description.", issues);
+        item.description().filter(d -> Text.length(d) > descriptionLimit).ifPresent(d -> issues.add(
+                ValidationIssue.error("description", IssueCode.TOO_LONG, "The description has " + Text.length(d)
+                        + " characters; at most " + descriptionLimit + " are allowed.")));
+        item.richTextDescription().filter(d -> Text.length(d) > ProductTransformer.RICH_TEXT_LIMIT).ifPresent(d ->
+                issues.add(ValidationIssue.error("rich_text_description", IssueCode.TOO_LONG, "The formatted "
+                        + "description has " + Text.length(d) + " characters; at most "
+                        + ProductTransformer.RICH_TEXT_LIMIT + " are allowed.")));
+        if (item.availability().isEmpty()) {
+            issues.add(ValidationIssue.error("availability", IssueCode.REQUIRED, "The availability is missing."));
+        }
+        if (item.condition().isEmpty()) {
+            issues.add(ValidationIssue.error("condition", IssueCode.REQUIRED, "The condition is missing."));
+        }
+        checkPrices(item, issues);
+        checkUrl("link", item.link(), true, "The product has no page URL: set a slug or a product URL.", issues);
+        checkUrl("image_link", item.imageLink(), true, "The product has no image. Meta shows no product "
+                + "without one.", issues);
+        for (String extra : item.additionalImageLinks()) {
+            checkUrl("additional_image_link", Optional.ofNullable(extra), false, "", issues);
+        }
+        if (item.additionalImageLinks().size() > maxAdditionalImages) {
+            issues.add(ValidationIssue.error("additional_image_link", IssueCode.TOO_MANY_IMAGES, "There are "
+                    + item.additionalImageLinks().size() + " additional images; at most " + maxAdditionalImages
+                    + " are allowed."));
+        }
+        boolean identified = item.gtin().filter(s -> !s.isBlank()).isPresent()
+                || item.mpn().filter(s -> !s.isBlank()).isPresent();
+        if (item.brand().filter(s -> !s.isBlank()).isEmpty() && !identified) {
+            issues.add(ValidationIssue.error("brand", IssueCode.REQUIRED,
+                    "The product has no brand, GTIN or MPN; Meta needs at least one. Set a brand."));
+        }
+        item.gtin().ifPresent(g -> checkGtin(g, issues));
+        checkLength("brand", item.brand(), issues);
+        checkLength("mpn", item.mpn(), issues);
+        checkLength("item_group_id", item.itemGroupId(), issues);
+        checkLength("color", item.color(), issues);
+        checkLength("size", item.size(), issues);
+        checkLength("material", item.material(), issues);
+        checkLength("pattern", item.pattern(), issues);
+        checkLength("google_product_category", item.googleProductCategory(), issues);
+        checkLength("fb_product_category", item.fbProductCategory(), issues);
+        checkLength("product_type", item.productType(), issues);
+        for (int i = 0; i < item.customLabels().size(); i++) {
+            checkLength("custom_label_" + i, Optional.ofNullable(item.customLabels().get(i)), issues);
+        }
+        if (item.customLabels().size() > CatalogItem.MAX_CUSTOM_LABELS) {
+            issues.add(ValidationIssue.error("custom_label_4", IssueCode.TOO_LONG,
+                    "Meta has five custom labels (0 to 4); " + item.customLabels().size() + " were given."));
+        }
+        item.quantityToSellOnFacebook().filter(q -> q < 0).ifPresent(q -> issues.add(ValidationIssue.error(
+                "quantity_to_sell_on_facebook", IssueCode.INVALID_VALUE, "The quantity must not be negative.")));
+    }
+
+    private static void checkPrices(CatalogItem item, List<ValidationIssue> issues) {
+        if (item.price().isEmpty()) {
+            issues.add(ValidationIssue.error("price", IssueCode.REQUIRED, "The product has no price."));
+            return;
+        }
+        Price price = item.price().get();
+        boolean priceOk = checkPrice("price", price, issues);
+        if (item.salePrice().isEmpty()) {
+            if (item.salePriceEffectiveDate().isPresent()) {
+                issues.add(ValidationIssue.warning("sale_price_effective_date", IssueCode.INVALID_VALUE,
+                        "A sale period is set but there is no sale price; it was ignored by Meta."));
+            }
+            return;
+        }
+        Price sale = item.salePrice().get();
+        boolean saleOk = checkPrice("sale_price", sale, issues);
+        if (!sale.currencyCode().equals(price.currencyCode())) {
+            issues.add(ValidationIssue.error("sale_price", IssueCode.SALE_PRICE_NOT_LOWER, "The sale price is in "
+                    + sale.currencyCode() + " but the price is in " + price.currencyCode() + "."));
+        } else if (priceOk && saleOk && sale.roundedAmount().compareTo(price.roundedAmount()) >= 0) {
+            issues.add(ValidationIssue.error("sale_price", IssueCode.SALE_PRICE_NOT_LOWER, "The sale price ("
+                    + sale.metaValue() + ") must be lower than the price (" + price.metaValue() + ")."));
+        }
+        item.salePriceEffectiveDate().ifPresent(d -> checkSalePeriod(d, issues));
+    }
+
+    private static boolean checkPrice(String field, Price price, List<ValidationIssue> issues) {
+        if (price.currency().isEmpty()) {
+            issues.add(ValidationIssue.error(field, IssueCode.UNKNOWN_CURRENCY, "'" + abbreviate(price.currencyCode())
+                    + "' is not an ISO 4217 currency code such as USD or EUR."));
+            return false;
+        }
+        if (price.roundedAmount().signum() <= 0) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + field.replace('_', ' ')
+                    + " must be more than zero, was " + abbreviate(price.amount().toPlainString()) + "."));
+            return false;
+        }
+        if (price.amount().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) >= 0) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + field.replace('_', ' ')
+                    + " is implausibly large: " + abbreviate(price.amount().toPlainString()) + "."));
+            return false;
+        }
+        if (price.amount().stripTrailingZeros().scale() > price.roundedAmount().scale()) {
+            issues.add(ValidationIssue.warning(field, IssueCode.INVALID_PRICE, "The " + field.replace('_', ' ')
+                    + " " + price.amount().toPlainString() + " has more decimals than " + price.currencyCode()
+                    + " uses; " + price.metaValue() + " was sent."));
+        }
+        return true;
+    }
+
+    private static void checkSalePeriod(String period, List<ValidationIssue> issues) {
+        String[] parts = period.split("/", -1);
+        try {
+            if (parts.length != 2) {
+                throw new DateTimeParseException("not start/end", period, 0);
+            }
+            OffsetDateTime start = OffsetDateTime.parse(parts[0]);
+            OffsetDateTime end = OffsetDateTime.parse(parts[1]);
+            if (!end.isAfter(start)) {
+                issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD,
+                        "The sale ends (" + parts[1] + ") before it starts (" + parts[0] + ")."));
+            }
+        } catch (DateTimeParseException e) {
+            issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_VALUE,
+                    "The sale period must be start/end in ISO 8601 with offsets."));
+        }
+    }
+
+    private static void checkGtin(String gtin, List<ValidationIssue> issues) {
+        int n = gtin.length();
+        boolean digits = !gtin.isEmpty() && gtin.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!digits || !(n == 8 || n == 12 || n == 13 || n == 14)) {
+            issues.add(ValidationIssue.warning("gtin", IssueCode.INVALID_GTIN, "GTIN '" + abbreviate(gtin)
+                    + "' should be 8, 12, 13 or 14 digits (UPC, EAN, JAN, ISBN-13, ITF-14)."));
+            return;
+        }
+        int sum = 0;
+        for (int i = n - 2, weight = 3; i >= 0; i--, weight = 4 - weight) {
+            sum += (gtin.charAt(i) - '0') * weight;
+        }
+        int check = (10 - sum % 10) % 10;
+        if (check != gtin.charAt(n - 1) - '0') {
+            issues.add(ValidationIssue.warning("gtin", IssueCode.INVALID_GTIN, "GTIN " + gtin
+                    + " has a wrong check digit (expected " + check + "); check for a typo."));
+        }
+    }
+
+    private static void checkUrl(String field, Optional<String> url, boolean required, String missing,
+            List<ValidationIssue> issues) {
+        Optional<String> value = url.filter(u -> !u.isBlank());
+        if (value.isEmpty()) {
+            if (required) {
+                issues.add(ValidationIssue.error(field, IssueCode.REQUIRED, missing));
+            }
+            return;
+        }
+        String u = value.get();
+        boolean ok;
+        try {
+            URI uri = new URI(u);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            ok = (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            ok = false;
+        }
+        if (!ok) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_URL, "'" + abbreviate(u)
+                    + "' is not an absolute http(s) URL."));
+        } else if (Text.length(u) > 2000) {
+            issues.add(ValidationIssue.error(field, IssueCode.TOO_LONG, "The URL is longer than 2000 characters."));
+        }
+    }
+
+    private static void requireText(String field, Optional<String> value, String message,
+            List<ValidationIssue> issues) {
+        if (value.filter(v -> !v.isBlank()).isEmpty()) {
+            issues.add(ValidationIssue.error(field, IssueCode.REQUIRED, message));
+        }
+    }
+
+    private static void checkLength(String field, Optional<String> value, List<ValidationIssue> issues) {
+        Integer limit = FIELD_LIMITS.get(field.startsWith("custom_label_") ? "custom_label" : field);
+        value.filter(v -> Text.length(v) > limit).ifPresent(v -> issues.add(ValidationIssue.error(field,
+                IssueCode.TOO_LONG, "The " + field.replace('_', ' ') + " has " + Text.length(v)
+                        + " characters; Meta accepts at most " + limit + ".")));
+    }
+
+    private static String abbreviate(String s) {
+        return Text.truncate(s, 40);
+    }
+
+    private static Map<String, Integer> fieldLimits() {
+        Map<String, Integer> m = new HashMap<>();
+        m.put("brand", 100);
+        m.put("mpn", 100);
+        m.put("item_group_id", 100);
+        m.put("color", 100);
+        m.put("size", 200);
+        m.put("material", 200);
+        m.put("pattern", 100);
+        m.put("google_product_category", 250);
+        m.put("fb_product_category", 250);
+        m.put("product_type", 750);
+        m.put("custom_label", 100);
+        return Map.copyOf(m);
+    }
+}
