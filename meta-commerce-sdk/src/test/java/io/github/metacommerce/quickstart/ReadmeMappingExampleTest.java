@@ -1,0 +1,73 @@
+package io.github.metacommerce.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.metacommerce.product.OutOfStockPolicy;
+import io.github.metacommerce.product.Product;
+import io.github.metacommerce.product.ProductTransformer;
+import io.github.metacommerce.product.ProductValidator;
+import io.github.metacommerce.product.StoreSettings;
+import io.github.metacommerce.product.TransformedItem;
+import io.github.metacommerce.product.ValidationResult;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Runs the README's "Mapping products" example and keeps the README's copy identical to it. */
+class ReadmeMappingExampleTest {
+
+    @Test
+    void theExampleProducesWhatTheReadmeSays() {
+        // tag::mapping[]
+        StoreSettings settings = StoreSettings.builder()
+                .storeUrl("https://shop.example")      // product links: https://shop.example/products/{slug}
+                .currency("EUR")
+                .outOfStockPolicy(OutOfStockPolicy.KEEP_VISIBLE)
+                .build();
+        ProductTransformer transformer = ProductTransformer.of(settings);
+        ProductValidator validator = ProductValidator.of(settings);
+
+        Product tent = Product.builder()
+                .productId("42").sku("TENT-2P").name("Trail Tent").description("<p>Sleeps <b>two</b>.</p>")
+                .price(new BigDecimal("179.00")).compareAtPrice(new BigDecimal("199.00"))
+                .stockQuantity(12).imageUrls("/img/tent.jpg").slug("trail-tent").brand("Acme")
+                .build();
+        List<TransformedItem> items = transformer.transform(tent);          // one item, or one per variant
+        List<ValidationResult> results = validator.validateAll(items);      // errors block an item, warnings do not
+        Map<String, Object> data = items.get(0).item().orElseThrow().toData();
+        // end::mapping[]
+
+        assertThat(results).singleElement().satisfies(r -> assertThat(r.issues()).isEmpty());
+        assertThat(data).containsExactly(
+                Map.entry("id", "TENT-2P"), Map.entry("title", "Trail Tent"), Map.entry("description", "Sleeps two."),
+                Map.entry("rich_text_description", "<p>Sleeps <b>two</b>.</p>"), Map.entry("availability", "in stock"),
+                Map.entry("condition", "new"), Map.entry("price", "199.00 EUR"), Map.entry("sale_price", "179.00 EUR"),
+                Map.entry("link", "https://shop.example/products/trail-tent"),
+                Map.entry("image_link", "https://shop.example/img/tent.jpg"), Map.entry("brand", "Acme"),
+                Map.entry("quantity_to_sell_on_facebook", 12), Map.entry("visibility", "published"));
+    }
+
+    @Test
+    void readmeShowsTheSameCode() throws IOException {
+        String source = Files.readString(
+                Path.of("src/test/java/io/github/metacommerce/quickstart/ReadmeMappingExampleTest.java"),
+                StandardCharsets.UTF_8);
+        String start = "// tag::mapping[]\n";
+        String example = source.substring(source.indexOf(start) + start.length(),
+                source.indexOf("        // end::mapping[]"));
+        String dedented = example.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+                .collect(Collectors.joining("\n", "", "\n"));
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("## Mapping products"));
+        String block = section.substring(section.indexOf("```java\n") + 8);
+        block = block.substring(0, block.indexOf("// {id=TENT-2P"));
+
+        assertThat(block).isEqualTo(dedented);
+    }
+}
