@@ -346,7 +346,8 @@ final class GraphEndpoints {
                 throw GraphFailure.invalidParameter("Invalid cursor");
             }
         }
-        Iterator<Catalog.Item> it = (after == null ? c.items : c.items.tailMap(after, false)).values().iterator();
+        java.util.NavigableMap<Long, Catalog.Item> source = exactMatches(c, r.param("filter"));
+        Iterator<Catalog.Item> it = (after == null ? source : source.tailMap(after, false)).values().iterator();
         List<ObjectNode> data = new ArrayList<>();
         Catalog.Item last = null;
         boolean more = false;
@@ -376,6 +377,31 @@ final class GraphEndpoints {
             }
         }
         return Reply.json(root);
+    }
+
+    /** For {@code eq} and {@code is_any} filters: the matching items by index lookup instead of a scan. */
+    private static java.util.NavigableMap<Long, Catalog.Item> exactMatches(Catalog c, String filter) {
+        JsonNode root = filter == null ? null : Json.parse(filter);
+        JsonNode cond = root == null ? null : root.get("retailer_id");
+        if (cond == null || !cond.isObject() || cond.size() != 1 || root.size() != 1
+                || !(cond.has("eq") || cond.has("is_any"))) {
+            return c.items;
+        }
+        java.util.TreeMap<Long, Catalog.Item> out = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>();
+        if (cond.has("eq")) {
+            ids.add(cond.get("eq").asText());
+        } else {
+            cond.get("is_any").forEach(n -> ids.add(n.asText()));
+        }
+        for (String id : ids) {
+            Long key = c.byRetailerId.get(id);
+            Catalog.Item item = key == null ? null : c.items.get(key);
+            if (item != null) {
+                out.put(key, item);
+            }
+        }
+        return out;
     }
 
     private static ObjectNode productJson(Catalog.Item item, Set<String> fields) {
