@@ -1,10 +1,14 @@
 package io.github.metacommerce.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.metacommerce.catalog.BatchStatus;
 import io.github.metacommerce.catalog.Business;
 import io.github.metacommerce.catalog.CatalogProduct;
+import io.github.metacommerce.catalog.ItemRequest;
+import io.github.metacommerce.catalog.ItemsBatchResponse;
 import io.github.metacommerce.catalog.ProductCatalog;
 import io.github.metacommerce.catalog.ProductQuery;
+import java.util.List;
 
 /**
  * Typed Graph API calls made with one merchant's access token. Obtain one from
@@ -75,6 +79,38 @@ public interface GraphClient {
      * @return the items, paged lazily
      */
     Paged<CatalogProduct> products(String catalogId, ProductQuery query);
+
+    /**
+     * Sends one items_batch call ({@code POST /{catalog}/items_batch}, {@code item_type=PRODUCT_ITEM}). Not retried
+     * here: {@link io.github.metacommerce.sync.CatalogSync} paces and retries batches.
+     *
+     * @param catalogId the catalog id
+     * @param requests 1 to 5,000 requests
+     * @param allowUpsert whether UPDATE creates missing items (Meta's default is true)
+     * @return the handle and the immediate per-item validation
+     * @throws IllegalArgumentException if there are no requests or more than 5,000
+     */
+    ItemsBatchResponse itemsBatch(String catalogId, List<ItemRequest> requests, boolean allowUpsert);
+
+    /**
+     * Sends one localized_items_batch call with per-language overrides; they never create items.
+     *
+     * @param catalogId the catalog id
+     * @param language Meta's language value, e.g. {@code fr_XX}
+     * @param requests 1 to 5,000 UPDATE requests with the overridden fields
+     * @return the handle and the immediate per-item validation
+     */
+    ItemsBatchResponse localizedItemsBatch(String catalogId, String language, List<ItemRequest> requests);
+
+    /**
+     * Reads the state of a batch ({@code GET /{catalog}/check_batch_request_status}, with
+     * {@code load_ids_of_invalid_requests}). Retried on transient failures.
+     *
+     * @param catalogId the catalog id
+     * @param handle the handle from {@link #itemsBatch}
+     * @return the status with errors and warnings
+     */
+    BatchStatus batchStatus(String catalogId, String handle);
 
     /**
      * Revokes every permission the user granted the app ({@code DELETE /me/permissions}); the token stops working.

@@ -1,8 +1,13 @@
 package io.github.metacommerce.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.metacommerce.catalog.BatchMessage;
+import io.github.metacommerce.catalog.BatchStatus;
 import io.github.metacommerce.catalog.Business;
 import io.github.metacommerce.catalog.CatalogProduct;
+import io.github.metacommerce.catalog.ItemRequest;
+import io.github.metacommerce.catalog.ItemValidation;
+import io.github.metacommerce.catalog.ItemsBatchResponse;
 import io.github.metacommerce.catalog.ProductCatalog;
 import io.github.metacommerce.catalog.ProductQuery;
 import io.github.metacommerce.exception.GraphResponseParseException;
@@ -11,6 +16,7 @@ import io.github.metacommerce.graph.GraphRequest;
 import io.github.metacommerce.graph.GraphResponse;
 import io.github.metacommerce.graph.HttpMethod;
 import io.github.metacommerce.graph.Paged;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +26,8 @@ public final class DefaultGraphClient implements GraphClient {
     static final String BUSINESS_FIELDS = "id,name,verification_status";
     static final String CATALOG_FIELDS = "id,name,product_count,vertical";
     private static final int LIST_LIMIT = 100;
+    /** Meta's cap on requests per items_batch call. */
+    public static final int MAX_BATCH_REQUESTS = 5000;
 
     private final GraphHttp http;
     private final String token;
@@ -91,6 +99,99 @@ public final class DefaultGraphClient implements GraphClient {
         }
         return new PagedList<>(http, get(id + "/products", params, ErrorContext.CATALOG),
                 DefaultGraphClient::product);
+    }
+
+    @Override
+    public ItemsBatchResponse itemsBatch(String catalogId, List<ItemRequest> requests, boolean allowUpsert) {
+        String id = Args.requireId(catalogId, "catalogId");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("item_type", "PRODUCT_ITEM");
+        params.put("allow_upsert", Boolean.toString(allowUpsert));
+        params.put("requests", requestsJson(requests));
+        GraphResult r = http.execute(GraphCallSpec.of(HttpMethod.POST, id + "/items_batch", params, token,
+                ErrorContext.CATALOG));
+        return batchResponse(r);
+    }
+
+    @Override
+    public ItemsBatchResponse localizedItemsBatch(String catalogId, String language, List<ItemRequest> requests) {
+        String id = Args.requireId(catalogId, "catalogId");
+        String lang = Args.requireText(language, "language");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("item_type", "PRODUCT_ITEM");
+        params.put("localization", Json.write(Map.of("type", "LANGUAGE", "value", lang)));
+        params.put("requests", requestsJson(requests));
+        GraphResult r = http.execute(GraphCallSpec.of(HttpMethod.POST, id + "/localized_items_batch", params, token,
+                ErrorContext.CATALOG));
+        return batchResponse(r);
+    }
+
+    @Override
+    public BatchStatus batchStatus(String catalogId, String handle) {
+        String id = Args.requireId(catalogId, "catalogId");
+        String h = Args.requireText(handle, "handle");
+        GraphResult r = http.execute(get(id + "/check_batch_request_status",
+                Map.of("handle", h, "load_ids_of_invalid_requests", "true"), ErrorContext.CATALOG));
+        JsonNode data = r.body().path("data");
+        JsonNode entry = data.isArray() && data.size() > 0 ? data.get(0) : r.body();
+        if (!entry.isObject() || !entry.has("status")) {
+            throw new GraphResponseParseException("check_batch_request_status answered without a status", r.status(),
+                    Redactor.of(token).snippet(r.body().toString(), 200), null);
+        }
+        return new BatchStatus(Json.text(entry, "handle").orElse(h), Json.text(entry, "status").orElse(""),
+                messages(entry.get("errors")), messages(entry.get("warnings")),
+                Json.number(entry, "errors_total_count").orElse(0L).intValue(),
+                Json.number(entry, "warnings_total_count").orElse(0L).intValue(),
+                Json.strings(entry, "ids_of_invalid_requests"), r.usage());
+    }
+
+    private static String requestsJson(List<ItemRequest> requests) {
+        if (requests == null || requests.isEmpty()) {
+            throw new IllegalArgumentException("requests must not be null or empty");
+        }
+        if (requests.size() > MAX_BATCH_REQUESTS) {
+            throw new IllegalArgumentException("requests must be at most " + MAX_BATCH_REQUESTS + " per call, was "
+                    + requests.size());
+        }
+        StringBuilder b = new StringBuilder(requests.size() * 512).append('[');
+        for (int i = 0; i < requests.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(requests.get(i).json());
+        }
+        return b.append(']').toString();
+    }
+
+    private static ItemsBatchResponse batchResponse(GraphResult r) {
+        List<ItemValidation> status = new ArrayList<>();
+        JsonNode vs = r.body().get("validation_status");
+        if (vs != null && vs.isArray()) {
+            for (JsonNode v : vs) {
+                status.add(new ItemValidation(Json.text(v, "retailer_id").orElse(""), messageTexts(v.get("errors")),
+                        messageTexts(v.get("warnings"))));
+            }
+        }
+        return new ItemsBatchResponse(Json.strings(r.body(), "handles"), status, r.usage());
+    }
+
+    private static List<String> messageTexts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(m -> out.add(m.isTextual() ? m.asText() : Json.text(m, "message").orElse(m.toString())));
+        }
+        return out;
+    }
+
+    private static List<BatchMessage> messages(JsonNode array) {
+        List<BatchMessage> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            for (JsonNode m : array) {
+                out.add(new BatchMessage(Json.text(m, "id").orElse(Json.text(m, "retailer_id").orElse("")),
+                        Json.number(m, "line").orElse(0L).intValue(), Json.text(m, "message").orElse(m.toString())));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,0 +1,276 @@
+package io.github.metacommerce.sync;
+
+import io.github.metacommerce.RetrySettings;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link CatalogSync} packs, paces, retries and confirms batches. Defaults follow Meta's documented limits.
+ *
+ * <pre>{@code
+ * SyncOptions options = SyncOptions.builder().batchCallsPerMinute(20).maxRequestsPerCall(2000).build();
+ * }</pre>
+ *
+ * @param maxRequestsPerCall requests per items_batch call (1 to 5,000; Meta recommends at most 3,000)
+ * @param maxBytesPerCall serialised size of the requests per call (at most 28 MB, Meta's cap)
+ * @param batchCallsPerMinute batch calls per catalog per minute (Meta's floor is 8; it grows with the catalog's
+ *     traffic)
+ * @param slowdownThreshold the {@code X-Business-Use-Case-Usage} percentage from which calls are spread out more
+ * @param maxRateLimitWait the longest throttle wait accepted before the sync stops with RATE_LIMIT
+ * @param retry how transient failures of a call are retried
+ * @param statusPollInitial first wait before polling a batch's status
+ * @param statusPollMax longest wait between polls
+ * @param statusTimeout how long to wait for Meta to finish one batch before reporting its items unconfirmed
+ * @param maxOutstandingBatches batches sent but not yet confirmed (bounds memory; older ones are confirmed first)
+ * @param maxListedNotAttempted how many not-attempted product ids the report lists by id (all are counted)
+ */
+public record SyncOptions(
+        int maxRequestsPerCall,
+        long maxBytesPerCall,
+        int batchCallsPerMinute,
+        int slowdownThreshold,
+        Duration maxRateLimitWait,
+        RetrySettings retry,
+        Duration statusPollInitial,
+        Duration statusPollMax,
+        Duration statusTimeout,
+        int maxOutstandingBatches,
+        int maxListedNotAttempted) {
+
+    /** Meta's cap on requests per call. */
+    public static final int META_MAX_REQUESTS = 5000;
+    /** Meta's cap on the payload of a call: 28 MB. */
+    public static final long META_MAX_BYTES = 28L * 1024 * 1024;
+    /** Default requests per call: 3,000, Meta's recommendation. */
+    public static final int DEFAULT_MAX_REQUESTS = 3000;
+    /** Default payload per call: 20 MB, well below Meta's 28 MB once the form encoding is added. */
+    public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+    /** Default batch calls per minute: 8, Meta's floor. */
+    public static final int DEFAULT_BATCH_CALLS_PER_MINUTE = 8;
+
+    /** Validates the options, naming the bad one. */
+    public SyncOptions {
+        if (maxRequestsPerCall < 1 || maxRequestsPerCall > META_MAX_REQUESTS) {
+            throw new IllegalArgumentException("maxRequestsPerCall must be between 1 and 5000, was "
+                    + maxRequestsPerCall);
+        }
+        if (maxBytesPerCall < 1024 || maxBytesPerCall > META_MAX_BYTES) {
+            throw new IllegalArgumentException("maxBytesPerCall must be between 1 KB and 28 MB, was "
+                    + maxBytesPerCall);
+        }
+        if (batchCallsPerMinute < 1) {
+            throw new IllegalArgumentException("batchCallsPerMinute must be at least 1, was " + batchCallsPerMinute);
+        }
+        if (slowdownThreshold < 1 || slowdownThreshold > 100) {
+            throw new IllegalArgumentException("slowdownThreshold must be a percentage from 1 to 100");
+        }
+        requirePositive(maxRateLimitWait, "maxRateLimitWait");
+        Objects.requireNonNull(retry, "retry must not be null");
+        requirePositive(statusPollInitial, "statusPollInitial");
+        requirePositive(statusPollMax, "statusPollMax");
+        requirePositive(statusTimeout, "statusTimeout");
+        if (maxOutstandingBatches < 1) {
+            throw new IllegalArgumentException("maxOutstandingBatches must be at least 1");
+        }
+        if (maxListedNotAttempted < 0) {
+            throw new IllegalArgumentException("maxListedNotAttempted must not be negative");
+        }
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + d);
+        }
+    }
+
+    /**
+     * Returns the defaults.
+     *
+     * @return the default options
+     */
+    public static SyncOptions defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Starts a builder with the defaults.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding these options.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.maxRequestsPerCall = maxRequestsPerCall;
+        b.maxBytesPerCall = maxBytesPerCall;
+        b.batchCallsPerMinute = batchCallsPerMinute;
+        b.slowdownThreshold = slowdownThreshold;
+        b.maxRateLimitWait = maxRateLimitWait;
+        b.retry = retry;
+        b.statusPollInitial = statusPollInitial;
+        b.statusPollMax = statusPollMax;
+        b.statusTimeout = statusTimeout;
+        b.maxOutstandingBatches = maxOutstandingBatches;
+        b.maxListedNotAttempted = maxListedNotAttempted;
+        return b;
+    }
+
+    /** Builds {@link SyncOptions}. */
+    public static final class Builder {
+        private int maxRequestsPerCall = DEFAULT_MAX_REQUESTS;
+        private long maxBytesPerCall = DEFAULT_MAX_BYTES;
+        private int batchCallsPerMinute = DEFAULT_BATCH_CALLS_PER_MINUTE;
+        private int slowdownThreshold = 75;
+        private Duration maxRateLimitWait = Duration.ofMinutes(15);
+        private RetrySettings retry = RetrySettings.builder().maxAttempts(4).initialBackoff(Duration.ofSeconds(2))
+                .maxBackoff(Duration.ofSeconds(30)).build();
+        private Duration statusPollInitial = Duration.ofSeconds(2);
+        private Duration statusPollMax = Duration.ofSeconds(30);
+        private Duration statusTimeout = Duration.ofMinutes(20);
+        private int maxOutstandingBatches = 8;
+        private int maxListedNotAttempted = 10_000;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the requests per call.
+         *
+         * @param n 1 to 5,000
+         * @return this builder
+         */
+        public Builder maxRequestsPerCall(int n) {
+            this.maxRequestsPerCall = n;
+            return this;
+        }
+
+        /**
+         * Sets the payload per call.
+         *
+         * @param bytes 1 KB to 28 MB
+         * @return this builder
+         */
+        public Builder maxBytesPerCall(long bytes) {
+            this.maxBytesPerCall = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the batch calls per catalog per minute.
+         *
+         * @param n at least 1
+         * @return this builder
+         */
+        public Builder batchCallsPerMinute(int n) {
+            this.batchCallsPerMinute = n;
+            return this;
+        }
+
+        /**
+         * Sets the usage percentage from which calls are spread out more.
+         *
+         * @param percent 1 to 100
+         * @return this builder
+         */
+        public Builder slowdownThreshold(int percent) {
+            this.slowdownThreshold = percent;
+            return this;
+        }
+
+        /**
+         * Sets the longest throttle wait accepted.
+         *
+         * @param wait positive
+         * @return this builder
+         */
+        public Builder maxRateLimitWait(Duration wait) {
+            this.maxRateLimitWait = wait;
+            return this;
+        }
+
+        /**
+         * Sets how transient failures of a call are retried.
+         *
+         * @param retry the settings
+         * @return this builder
+         */
+        public Builder retry(RetrySettings retry) {
+            this.retry = retry;
+            return this;
+        }
+
+        /**
+         * Sets the first wait before polling a batch's status.
+         *
+         * @param wait positive
+         * @return this builder
+         */
+        public Builder statusPollInitial(Duration wait) {
+            this.statusPollInitial = wait;
+            return this;
+        }
+
+        /**
+         * Sets the longest wait between status polls.
+         *
+         * @param wait positive
+         * @return this builder
+         */
+        public Builder statusPollMax(Duration wait) {
+            this.statusPollMax = wait;
+            return this;
+        }
+
+        /**
+         * Sets how long to wait for one batch to finish.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder statusTimeout(Duration timeout) {
+            this.statusTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how many batches may await confirmation at once.
+         *
+         * @param n at least 1
+         * @return this builder
+         */
+        public Builder maxOutstandingBatches(int n) {
+            this.maxOutstandingBatches = n;
+            return this;
+        }
+
+        /**
+         * Sets how many not-attempted product ids the report lists.
+         *
+         * @param n zero or more
+         * @return this builder
+         */
+        public Builder maxListedNotAttempted(int n) {
+            this.maxListedNotAttempted = n;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options
+         * @throws IllegalArgumentException naming the bad option
+         */
+        public SyncOptions build() {
+            return new SyncOptions(maxRequestsPerCall, maxBytesPerCall, batchCallsPerMinute, slowdownThreshold,
+                    maxRateLimitWait, retry, statusPollInitial, statusPollMax, statusTimeout, maxOutstandingBatches,
+                    maxListedNotAttempted);
+        }
+    }
+}

@@ -1,0 +1,771 @@
+package io.github.metacommerce.sync;
+
+import io.github.metacommerce.catalog.BatchMessage;
+import io.github.metacommerce.catalog.BatchStatus;
+import io.github.metacommerce.catalog.CatalogItem;
+import io.github.metacommerce.catalog.ItemAction;
+import io.github.metacommerce.catalog.ItemRequest;
+import io.github.metacommerce.catalog.ItemValidation;
+import io.github.metacommerce.catalog.ItemsBatchResponse;
+import io.github.metacommerce.catalog.LocalizedItem;
+import io.github.metacommerce.exception.CatalogAccessException;
+import io.github.metacommerce.exception.ErrorCategory;
+import io.github.metacommerce.exception.MetaCommerceException;
+import io.github.metacommerce.exception.OAuthException;
+import io.github.metacommerce.exception.PermissionException;
+import io.github.metacommerce.exception.RateLimitException;
+import io.github.metacommerce.graph.ApiUsage;
+import io.github.metacommerce.graph.BusinessUseCaseUsage;
+import io.github.metacommerce.internal.AppSecretProofs;
+import io.github.metacommerce.internal.LongHashSet;
+import io.github.metacommerce.product.Product;
+import io.github.metacommerce.product.Severity;
+import io.github.metacommerce.product.TransformedItem;
+import io.github.metacommerce.product.ValidationIssue;
+import io.github.metacommerce.product.ValidationResult;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** One run of a {@link CatalogSync}: single-threaded, all state local. */
+final class SyncRun {
+    private static final Logger log = LoggerFactory.getLogger(SyncRun.class);
+    private static final int LOOKUP_CHUNK = 500;
+    private static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofMinutes(1);
+
+    /** An item on its way to Meta. */
+    private record Pending(String productId, String retailerId, ItemAction action, ItemRequest request, String hash,
+            List<LocalizedItem> localized, boolean known) {
+    }
+
+    /** A batch sent and awaiting confirmation. */
+    private record Sent(String handle, List<Pending> items) {
+    }
+
+    /** Thrown to unwind when the sync must stop or was cancelled inside a wait. */
+    private static final class Halt extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Halt() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final CatalogSync sync;
+    private final SyncRequest request;
+    private final SyncOptions options;
+    private final String syncId = UUID.randomUUID().toString();
+    private final String catalogId;
+    private final Retry retry;
+    private final MessageDigest sha256;
+    private final LongHashSet seen = new LongHashSet();
+    private final List<Pending> lookups = new ArrayList<>();
+    private final List<Pending> current = new ArrayList<>();
+    private long currentBytes;
+    private final Deque<Sent> outstanding = new ArrayDeque<>();
+    private final List<SyncIssue> errors = new ArrayList<>();
+    private final List<SyncIssue> warnings = new ArrayList<>();
+    private final Set<String> notAttemptedIds = new LinkedHashSet<>();
+    private final List<String> handles = new ArrayList<>();
+    private long productsSeen;
+    private long itemsSeen;
+    private long created;
+    private long updated;
+    private long unchanged;
+    private long deleted;
+    private long failed;
+    private long notAttempted;
+    private long wouldSend;
+    private long apiCalls;
+    private Duration rateLimitWait = Duration.ZERO;
+    private Duration extraWait = Duration.ZERO;
+    private ErrorCategory stopCategory;
+    private String stopReason;
+    private boolean cancelled;
+
+    SyncRun(CatalogSync sync, SyncRequest request) {
+        this.sync = sync;
+        this.request = request;
+        this.options = sync.options();
+        this.catalogId = sync.catalogId();
+        var r = options.retry();
+        this.retry = Retry.of("sync-" + catalogId, RetryConfig.custom()
+                .maxAttempts(r.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(r.initialBackoff(), r.multiplier(),
+                        r.jitter(), r.maxBackoff()))
+                .retryOnException(t -> t instanceof MetaCommerceException m && m.isRetryable())
+                .failAfterMaxAttempts(false)
+                .build());
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    SyncReport execute(Stream<Product> products) {
+        Instant started = now();
+        MDC.put("syncId", syncId);
+        MDC.put("catalogId", catalogId);
+        log.info("Sync {} of catalog {} started ({}{}{})", syncId, catalogId, request.mode(),
+                request.dryRun() ? ", dry run" : "", request.productIds().isEmpty() ? ""
+                        : ", " + request.productIds().size() + " products");
+        try (products) {
+            Iterator<Product> it = products.iterator();
+            progress(SyncStage.READING, 0);
+            while (it.hasNext() && running()) {
+                Product p = it.next();
+                if (inScope(p)) {
+                    productsSeen++;
+                    handle(p);
+                    progress(SyncStage.TRANSFORMING, productsSeen);
+                }
+            }
+            if (running()) {
+                resolveLookups();
+                if (request.mode() == SyncMode.FULL && request.productIds().isEmpty() && running()) {
+                    deleteOrphans();
+                    resolveLookups();
+                }
+                flush();
+            }
+            while (it.hasNext()) {
+                Product p = it.next();
+                if (inScope(p)) {
+                    productsSeen++;
+                    skipProduct(p);
+                }
+            }
+            lookups.forEach(this::notAttempted);
+            lookups.clear();
+            current.forEach(this::notAttempted);
+            current.clear();
+            while (!outstanding.isEmpty()) {
+                confirm(outstanding.pollFirst());
+            }
+        } catch (RuntimeException e) {
+            log.error("Sync {} failed unexpectedly", syncId, e);
+            stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e);
+            lookups.forEach(this::notAttempted);
+            current.forEach(this::notAttempted);
+            for (Sent s : outstanding) {
+                s.items().forEach(p -> fail(p, ErrorCategory.UNKNOWN, "UNCONFIRMED", "",
+                        "Sent but not confirmed; it will be sent again next time.", IssueSource.API));
+            }
+            outstanding.clear();
+        } finally {
+            MDC.remove("syncId");
+            MDC.remove("catalogId");
+        }
+        progress(SyncStage.DONE, itemsSeen);
+        SyncOutcome outcome = stopCategory != null ? SyncOutcome.STOPPED
+                : cancelled ? SyncOutcome.CANCELLED : SyncOutcome.COMPLETED;
+        SyncReport report = new SyncReport(syncId, catalogId, request.mode(), request.dryRun(), outcome,
+                Optional.ofNullable(stopCategory), Optional.ofNullable(stopReason),
+                new SyncCounts(productsSeen, itemsSeen, created, updated, unchanged, deleted, failed, notAttempted,
+                        wouldSend),
+                errors, warnings, new ArrayList<>(notAttemptedIds), apiCalls, rateLimitWait, started, now(), handles);
+        log.info("Sync {} of catalog {} {}: {} items, {} created, {} updated, {} unchanged, {} deleted, {} failed, "
+                + "{} not attempted, {} calls", syncId, catalogId, outcome, itemsSeen, created, updated, unchanged,
+                deleted, failed, notAttempted, apiCalls);
+        return report;
+    }
+
+    private boolean inScope(Product p) {
+        return request.productIds().isEmpty() || (p != null && request.productIds().contains(p.productId()));
+    }
+
+    private boolean running() {
+        if (!cancelled && request.cancellation().isCancelled()) {
+            cancelled = true;
+            log.info("Sync {} cancelled", syncId);
+        }
+        return !cancelled && stopCategory == null;
+    }
+
+    // ---- reading and transforming
+
+    private void handle(Product p) {
+        if (p == null) {
+            itemsSeen++;
+            failed++;
+            errors.add(issue("", "", ErrorCategory.PRODUCT, Severity.ERROR, "NULL_PRODUCT", "",
+                    "The store handed in an empty product.", IssueSource.LOCAL));
+            return;
+        }
+        List<TransformedItem> items;
+        try {
+            items = sync.transformer().transform(p);
+        } catch (RuntimeException e) {
+            itemsSeen++;
+            failed++;
+            errors.add(issue(p.sku(), p.productId(), ErrorCategory.PRODUCT, Severity.ERROR, "TRANSFORM_FAILED", "",
+                    "The product could not be mapped: " + e.getMessage(), IssueSource.LOCAL));
+            return;
+        }
+        for (TransformedItem t : items) {
+            itemsSeen++;
+            ValidationResult v = sync.validator().validate(t);
+            for (ValidationIssue w : v.warnings()) {
+                warnings.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.WARNING,
+                        w.code().name(), w.field(), w.message(), IssueSource.LOCAL));
+            }
+            if (!v.isValid()) {
+                failed++;
+                for (ValidationIssue e : v.errors()) {
+                    errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.ERROR,
+                            e.code().name(), e.field(), e.message(), IssueSource.LOCAL));
+                }
+                continue;
+            }
+            if (!seen.add(LongHashSet.hash64(t.retailerId()))) {
+                failed++;
+                errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.ERROR,
+                        "DUPLICATE_RETAILER_ID", "id", "Another product in this sync has the same SKU '"
+                                + t.retailerId() + "'; only the first was sent. Give every product its own SKU.",
+                        IssueSource.LOCAL));
+                continue;
+            }
+            lookups.add(pending(t));
+            if (lookups.size() >= LOOKUP_CHUNK) {
+                resolveLookups();
+            }
+        }
+    }
+
+    private Pending pending(TransformedItem t) {
+        if (t.action() == ItemAction.DELETE) {
+            return new Pending(t.productId(), t.retailerId(), ItemAction.DELETE, ItemRequest.delete(t.retailerId()),
+                    null, List.of(), false);
+        }
+        CatalogItem item = t.item().orElseThrow();
+        ItemRequest req = ItemRequest.update(item.toData());
+        sha256.reset();
+        sha256.update(req.json().getBytes(StandardCharsets.UTF_8));
+        List<LocalizedItem> localized = new ArrayList<>(t.localizedItems());
+        localized.sort(Comparator.comparing(LocalizedItem::languageValue));
+        for (LocalizedItem l : localized) {
+            sha256.update(("\n" + l.languageValue() + "\n" + io.github.metacommerce.internal.Json.write(l.toData()))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return new Pending(t.productId(), t.retailerId(), ItemAction.UPSERT, req,
+                AppSecretProofs.hex(sha256.digest()), localized, false);
+    }
+
+    private void skipProduct(Product p) {
+        if (p == null) {
+            itemsSeen++;
+            notAttempted++;
+            return;
+        }
+        List<TransformedItem> items;
+        try {
+            items = sync.transformer().transform(p);
+        } catch (RuntimeException e) {
+            items = List.of();
+        }
+        if (items.isEmpty()) {
+            itemsSeen++;
+            notAttempted++;
+            listNotAttempted(p.productId());
+            return;
+        }
+        for (TransformedItem t : items) {
+            itemsSeen++;
+            notAttempted++;
+            listNotAttempted(t.productId());
+        }
+    }
+
+    private void resolveLookups() {
+        if (lookups.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(lookups.size());
+        lookups.forEach(p -> ids.add(p.retailerId()));
+        Map<String, SyncRecord> known = sync.stateStore().find(catalogId, ids);
+        List<Pending> batch = new ArrayList<>(lookups);
+        lookups.clear();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            if (!running()) {
+                batch.subList(i, batch.size()).forEach(this::notAttempted);
+                return;
+            }
+            SyncRecord rec = known.get(p.retailerId());
+            if (p.action() == ItemAction.UPSERT && rec != null && rec.contentHash().equals(p.hash())) {
+                unchanged++;
+            } else if (p.action() == ItemAction.DELETE && rec == null) {
+                unchanged++;
+            } else {
+                enqueue(new Pending(p.productId(), p.retailerId(), p.action(), p.request(), p.hash(), p.localized(),
+                        rec != null));
+            }
+        }
+    }
+
+    private void deleteOrphans() {
+        List<String> orphans = new ArrayList<>();
+        sync.stateStore().forEachRetailerId(catalogId, id -> {
+            if (!seen.contains(LongHashSet.hash64(id))) {
+                orphans.add(id);
+            }
+        });
+        log.info("Sync {}: {} items in the ledger are no longer in the store and will be deleted", syncId,
+                orphans.size());
+        for (String id : orphans) {
+            if (!running()) {
+                itemsSeen++;
+                notAttempted++;
+                continue;
+            }
+            itemsSeen++;
+            seen.add(LongHashSet.hash64(id));
+            enqueue(new Pending("", id, ItemAction.DELETE, ItemRequest.delete(id), null, List.of(), true));
+        }
+    }
+
+    // ---- uploading
+
+    private void enqueue(Pending p) {
+        if (request.dryRun()) {
+            wouldSend++;
+            return;
+        }
+        if (!current.isEmpty() && (current.size() + 1 > options.maxRequestsPerCall()
+                || currentBytes + p.request().sizeInBytes() + 1 > options.maxBytesPerCall())) {
+            flush();
+        }
+        if (!running()) {
+            notAttempted(p);
+            return;
+        }
+        current.add(p);
+        currentBytes += p.request().sizeInBytes() + 1;
+    }
+
+    private void flush() {
+        if (current.isEmpty()) {
+            return;
+        }
+        List<Pending> batch = new ArrayList<>(current);
+        current.clear();
+        currentBytes = 0;
+        if (!running()) {
+            batch.forEach(this::notAttempted);
+            return;
+        }
+        while (outstanding.size() >= options.maxOutstandingBatches()) {
+            confirm(outstanding.pollFirst());
+        }
+        List<ItemRequest> requests = new ArrayList<>(batch.size());
+        batch.forEach(p -> requests.add(p.request()));
+        progress(SyncStage.UPLOADING, itemsSeen);
+        ItemsBatchResponse response = call(true, batch,
+                () -> sync.graph().itemsBatch(catalogId, requests, true));
+        if (response == null) {
+            return;
+        }
+        Map<String, Pending> byId = new LinkedHashMap<>();
+        batch.forEach(p -> byId.put(p.retailerId(), p));
+        for (ItemValidation v : response.validationStatus()) {
+            Pending p = byId.get(v.retailerId());
+            if (p == null) {
+                continue;
+            }
+            for (String w : v.warnings()) {
+                warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "META_WARNING", w, IssueSource.META));
+            }
+            if (!v.errors().isEmpty()) {
+                byId.remove(v.retailerId());
+                failed++;
+                for (String e : v.errors()) {
+                    errors.add(issue(p, ErrorCategory.PRODUCT, Severity.ERROR, "META_VALIDATION", e,
+                            IssueSource.META));
+                }
+            }
+        }
+        if (byId.isEmpty()) {
+            return;
+        }
+        Optional<String> handle = response.handle();
+        if (handle.isEmpty()) {
+            byId.values().forEach(p -> fail(p, ErrorCategory.UNKNOWN, "NOT_INGESTED", "",
+                    "Meta accepted the call but ingested nothing (no batch handle).", IssueSource.META));
+            return;
+        }
+        handles.add(handle.get());
+        outstanding.addLast(new Sent(handle.get(), new ArrayList<>(byId.values())));
+    }
+
+    /**
+     * Makes a call with pacing (batch calls only), throttle waits and retries of transient failures. Returns null
+     * when the call failed for good: its items are then already failed or marked not attempted.
+     */
+    private <T> T call(boolean batchCall, List<Pending> items, Supplier<T> call) {
+        Retry.AsyncContext<Object> context = retry.asyncContext();
+        Duration throttled = Duration.ZERO;
+        while (true) {
+            if (!(running() || (!batchCall && pollingAllowed()))) {
+                items.forEach(this::notAttempted);
+                return null;
+            }
+            try {
+                if (batchCall) {
+                    pace();
+                }
+                apiCalls++;
+                T result = call.get();
+                context.onComplete();
+                adapt(result);
+                return result;
+            } catch (Halt h) {
+                items.forEach(this::notAttempted);
+                return null;
+            } catch (RateLimitException e) {
+                Duration wait = e.retryAfter().orElse(DEFAULT_THROTTLE_WAIT);
+                throttled = throttled.plus(wait);
+                if (throttled.compareTo(options.maxRateLimitWait()) > 0) {
+                    stop(ErrorCategory.RATE_LIMIT, "Meta asks to wait " + wait + ", longer than the configured "
+                            + "maximum " + options.maxRateLimitWait() + ": " + e.getMessage());
+                    items.forEach(this::notAttempted);
+                    return null;
+                }
+                log.warn("Sync {}: throttled by Meta (code {}); waiting {}", syncId, e.code(), wait);
+                if (!waitFor(wait, true) && !(!batchCall && pollingAllowed())) {
+                    items.forEach(this::notAttempted);
+                    return null;
+                }
+            } catch (OAuthException | PermissionException | CatalogAccessException e) {
+                stop(e.category(), e.getMessage());
+                items.forEach(p -> fail(p, e.category(), codeOf(e), "", e.getMessage(), IssueSource.API));
+                return null;
+            } catch (MetaCommerceException e) {
+                long delay = context.onError(e);
+                if (delay < 0) {
+                    log.warn("Sync {}: a call failed for good ({}): {}", syncId, e.category(), e.getMessage());
+                    items.forEach(p -> fail(p, e.category(), codeOf(e), "", e.getMessage(), IssueSource.API));
+                    return null;
+                }
+                log.warn("Sync {}: a call failed ({}), retrying in {} ms: {}", syncId, e.category(), delay,
+                        e.getMessage());
+                if (!waitFor(Duration.ofMillis(delay), false) && !(!batchCall && pollingAllowed())) {
+                    items.forEach(this::notAttempted);
+                    return null;
+                }
+            }
+        }
+    }
+
+    private void pace() {
+        Duration extra = extraWait;
+        extraWait = Duration.ZERO;
+        if (!extra.isZero() && !waitFor(extra, true)) {
+            throw new Halt();
+        }
+        long nanos = sync.rateLimiter().reservePermission();
+        if (nanos < 0) {
+            stop(ErrorCategory.RATE_LIMIT, "The catalog's batch budget would need a wait longer than "
+                    + options.maxRateLimitWait());
+            throw new Halt();
+        }
+        if (nanos > 0 && !waitFor(Duration.ofNanos(nanos), true)) {
+            throw new Halt();
+        }
+    }
+
+    /** Slows down as Meta's usage for this catalog nears 100 %, and honours a stated wait. */
+    private void adapt(Object result) {
+        ApiUsage usage = result instanceof ItemsBatchResponse r ? r.usage()
+                : result instanceof BatchStatus s ? s.usage() : ApiUsage.none();
+        List<BusinessUseCaseUsage> entries = usage.forObject(catalogId);
+        int percent = 0;
+        Duration regain = Duration.ZERO;
+        for (BusinessUseCaseUsage u : entries) {
+            percent = Math.max(percent, u.maxPercent());
+            if (u.estimatedTimeToRegainAccess().compareTo(regain) > 0) {
+                regain = u.estimatedTimeToRegainAccess();
+            }
+        }
+        if (!regain.isZero()) {
+            extraWait = regain.compareTo(options.maxRateLimitWait()) > 0 ? options.maxRateLimitWait() : regain;
+        } else if (percent >= options.slowdownThreshold()) {
+            long perCall = Duration.ofMinutes(1).toMillis() / options.batchCallsPerMinute();
+            double factor = 1.0 + (percent - options.slowdownThreshold()) * 4.0
+                    / Math.max(1, 100 - options.slowdownThreshold());
+            extraWait = Duration.ofMillis((long) (perCall * factor));
+            log.debug("Sync {}: catalog usage at {} %, spreading calls by {}", syncId, percent, extraWait);
+        }
+    }
+
+    // ---- confirming
+
+    private void confirm(Sent sent) {
+        progress(SyncStage.CONFIRMING, itemsSeen);
+        Instant deadline = now().plus(options.statusTimeout());
+        Duration delay = options.statusPollInitial();
+        while (true) {
+            boolean waited = waitFor(delay, false) || pollingAllowed();
+            BatchStatus status = waited ? call(false, List.of(), () -> sync.graph().batchStatus(catalogId,
+                    sent.handle())) : null;
+            if (status != null && status.isFinished()) {
+                apply(sent, status);
+                return;
+            }
+            if (status == null || !now().isBefore(deadline) || cancelled) {
+                String why = status == null ? "its status could not be read" + (stopReason == null ? ""
+                        : " (" + stopReason + ")") : cancelled ? "the sync was cancelled"
+                        : "Meta did not finish it within " + options.statusTimeout();
+                ErrorCategory category = stopCategory != null ? stopCategory : ErrorCategory.UNKNOWN;
+                sent.items().forEach(p -> fail(p, category, "UNCONFIRMED", "", "Sent in batch " + sent.handle()
+                        + " but not confirmed because " + why + "; it will be sent again next time.",
+                        IssueSource.API));
+                return;
+            }
+            Duration doubled = delay.multipliedBy(2);
+            delay = doubled.compareTo(options.statusPollMax()) > 0 ? options.statusPollMax() : doubled;
+        }
+    }
+
+    private void apply(Sent sent, BatchStatus status) {
+        Map<String, Pending> open = new LinkedHashMap<>();
+        sent.items().forEach(p -> open.put(p.retailerId(), p));
+        boolean unattributed = false;
+        for (BatchMessage m : status.errors()) {
+            Pending p = attribute(m, sent.items());
+            if (p == null) {
+                unattributed = true;
+                errors.add(issue("", "", ErrorCategory.UNKNOWN, Severity.ERROR, "META_BATCH_ERROR", "",
+                        m.message(), IssueSource.META));
+                continue;
+            }
+            errors.add(issue(p, ErrorCategory.PRODUCT, Severity.ERROR, "META_ERROR", m.message(), IssueSource.META));
+            if (open.remove(p.retailerId()) != null) {
+                failed++;
+            }
+        }
+        for (String id : status.idsOfInvalidRequests()) {
+            Pending p = open.remove(id);
+            if (p != null) {
+                fail(p, ErrorCategory.PRODUCT, "META_INVALID", "", "Meta rejected this item.", IssueSource.META);
+            }
+        }
+        Map<String, Integer> warningCounts = new HashMap<>();
+        for (BatchMessage m : status.warnings()) {
+            Pending p = attribute(m, sent.items());
+            if (p != null) {
+                warningCounts.merge(p.retailerId(), 1, Integer::sum);
+                warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "META_WARNING", m.message(),
+                        IssueSource.META));
+            }
+        }
+        if (unattributed) {
+            for (Pending p : new ArrayList<>(open.values())) {
+                fail(p, ErrorCategory.UNKNOWN, "UNCONFIRMED", "", "Meta reported a batch error it did not attribute"
+                        + " to an item; this item will be sent again next time.", IssueSource.META);
+            }
+            open.clear();
+        }
+        List<SyncRecord> saved = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        Map<String, List<Pending>> localizedByLanguage = new LinkedHashMap<>();
+        Instant at = now();
+        for (Pending p : open.values()) {
+            if (p.action() == ItemAction.DELETE) {
+                deleted++;
+                removed.add(p.retailerId());
+            } else {
+                if (p.known()) {
+                    updated++;
+                } else {
+                    created++;
+                }
+                saved.add(new SyncRecord(p.retailerId(), p.productId(), p.hash(), at,
+                        warningCounts.getOrDefault(p.retailerId(), 0)));
+                for (LocalizedItem l : p.localized()) {
+                    localizedByLanguage.computeIfAbsent(l.languageValue(), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        if (!saved.isEmpty()) {
+            sync.stateStore().saveAll(catalogId, saved);
+        }
+        if (!removed.isEmpty()) {
+            sync.stateStore().removeAll(catalogId, removed);
+        }
+        sendTranslations(localizedByLanguage);
+    }
+
+    private static Pending attribute(BatchMessage m, List<Pending> items) {
+        if (!m.retailerId().isEmpty()) {
+            for (Pending p : items) {
+                if (p.retailerId().equals(m.retailerId())) {
+                    return p;
+                }
+            }
+        }
+        return m.line() >= 1 && m.line() <= items.size() ? items.get(m.line() - 1) : null;
+    }
+
+    /** Sends per-language overrides of confirmed items; their problems are warnings (the item itself is synced). */
+    private void sendTranslations(Map<String, List<Pending>> byLanguage) {
+        for (Map.Entry<String, List<Pending>> e : byLanguage.entrySet()) {
+            List<ItemRequest> requests = new ArrayList<>();
+            Map<String, Pending> byId = new HashMap<>();
+            for (Pending p : e.getValue()) {
+                for (LocalizedItem l : p.localized()) {
+                    if (l.languageValue().equals(e.getKey())) {
+                        requests.add(ItemRequest.update(l.toData()));
+                        byId.put(p.retailerId(), p);
+                    }
+                }
+            }
+            for (int from = 0; from < requests.size() && running(); from += options.maxRequestsPerCall()) {
+                List<ItemRequest> chunk = requests.subList(from, Math.min(requests.size(),
+                        from + options.maxRequestsPerCall()));
+                String language = e.getKey();
+                ItemsBatchResponse r;
+                try {
+                    r = call(true, List.of(), () -> sync.graph().localizedItemsBatch(catalogId, language, chunk));
+                } catch (RuntimeException ex) {
+                    r = null;
+                }
+                if (r == null) {
+                    for (ItemRequest req : chunk) {
+                        Pending p = byId.get(req.retailerId());
+                        warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "TRANSLATION_NOT_SENT",
+                                "The " + language + " translation could not be sent.", IssueSource.API));
+                    }
+                    continue;
+                }
+                r.handle().ifPresent(handles::add);
+                for (ItemValidation v : r.validationStatus()) {
+                    Pending p = byId.get(v.retailerId());
+                    if (p != null) {
+                        for (String msg : v.errors()) {
+                            warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "TRANSLATION_REJECTED",
+                                    language + ": " + msg, IssueSource.META));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- bookkeeping
+
+    private void fail(Pending p, ErrorCategory category, String code, String field, String message,
+            IssueSource source) {
+        failed++;
+        errors.add(issue(p.retailerId(), p.productId(), category, Severity.ERROR, code, field, message, source));
+    }
+
+    private void notAttempted(Pending p) {
+        notAttempted++;
+        listNotAttempted(p.productId().isEmpty() ? p.retailerId() : p.productId());
+    }
+
+    private void listNotAttempted(String id) {
+        if (notAttemptedIds.size() < options.maxListedNotAttempted() && id != null) {
+            notAttemptedIds.add(id);
+        }
+    }
+
+    /**
+     * Whether batches already sent may still be polled: yes unless cancelled, or stopped for a reason that makes
+     * polls fail too (auth, permission, catalog).
+     */
+    private boolean pollingAllowed() {
+        return !cancelled && (stopCategory == null || stopCategory == ErrorCategory.RATE_LIMIT);
+    }
+
+    private void stop(ErrorCategory category, String reason) {
+        if (stopCategory == null) {
+            stopCategory = category;
+            stopReason = reason;
+            log.warn("Sync {} stopped ({}): {}", syncId, category, reason);
+        }
+    }
+
+    /**
+     * Waits through the sleeper; returns false (and marks the run cancelled) if interrupted or cancelled.
+     *
+     * @param rateLimit whether the wait counts as rate-limit time
+     */
+    private boolean waitFor(Duration d, boolean rateLimit) {
+        if (d.isZero() || d.isNegative()) {
+            return running();
+        }
+        if (rateLimit) {
+            progress(SyncStage.WAITING_FOR_RATE_LIMIT, itemsSeen, now().plus(d));
+            rateLimitWait = rateLimitWait.plus(d);
+        }
+        try {
+            sync.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled = true;
+            return false;
+        }
+        return running();
+    }
+
+    private SyncIssue issue(Pending p, ErrorCategory category, Severity severity, String code, String message,
+            IssueSource source) {
+        return issue(p == null ? "" : p.retailerId(), p == null ? "" : p.productId(), category, severity, code, "",
+                message, source);
+    }
+
+    private SyncIssue issue(String retailerId, String productId, ErrorCategory category, Severity severity,
+            String code, String field, String message, IssueSource source) {
+        return new SyncIssue(retailerId, productId, category, severity, code, field, message, source, now());
+    }
+
+    private static String codeOf(MetaCommerceException e) {
+        if (e instanceof io.github.metacommerce.exception.GraphApiException g) {
+            return "GRAPH_" + g.code();
+        }
+        return e.getClass().getSimpleName().replace("Exception", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private void progress(SyncStage stage, long done) {
+        progress(stage, done, null);
+    }
+
+    private void progress(SyncStage stage, long done, Instant until) {
+        try {
+            request.listener().onProgress(new SyncProgress(syncId, stage, done,
+                    stage == SyncStage.TRANSFORMING || stage == SyncStage.READING ? request.expectedTotal()
+                            : Optional.of(itemsSeen), Optional.ofNullable(until)));
+        } catch (RuntimeException e) {
+            log.warn("SyncListener threw {}; ignored", e.getClass().getName());
+        }
+    }
+
+    private Instant now() {
+        return sync.clock().instant();
+    }
+}
