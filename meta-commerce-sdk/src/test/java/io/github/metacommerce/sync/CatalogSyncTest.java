@@ -1,0 +1,512 @@
+package io.github.metacommerce.sync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.metacommerce.GraphStub;
+import io.github.metacommerce.MetaCommerceClient;
+import io.github.metacommerce.RetrySettings;
+import io.github.metacommerce.exception.ErrorCategory;
+import io.github.metacommerce.product.Product;
+import io.github.metacommerce.product.ProductTransformer;
+import io.github.metacommerce.product.StoreSettings;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The sync engine against a stubbed Graph API, with a clock that only moves when the sync waits. */
+class CatalogSyncTest {
+    @RegisterExtension
+    static final GraphStub stub = new GraphStub();
+
+    static final String CATALOG = "2001";
+    static final String BATCH_PATH = "/v27.0/" + CATALOG + "/items_batch";
+    static final String STATUS_PATH = "/v27.0/" + CATALOG + "/check_batch_request_status";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final StoreSettings SETTINGS = StoreSettings.builder().storeUrl("https://shop.example").currency("USD")
+            .build();
+
+    /** A clock that the sleeper moves forward. */
+    static final class VirtualClock extends Clock {
+        Instant now = GraphStub.NOW;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final VirtualClock clock = new VirtualClock();
+    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    SyncStateStore ledger;
+
+    @BeforeEach
+    void setUp() {
+        ledger = SyncStateStore.inMemory();
+        waits.clear();
+    }
+
+    static Product product(int i) {
+        return Product.builder().productId("p" + i).sku("SKU-" + i).name("Tent " + i).description("Sleeps two")
+                .price(new BigDecimal("100.00").add(BigDecimal.valueOf(i))).imageUrls("/img/" + i + ".jpg")
+                .slug("tent-" + i).brand("Acme").build();
+    }
+
+    static List<Product> products(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(CatalogSyncTest::product).toList();
+    }
+
+    SyncOptions.Builder options() {
+        return SyncOptions.builder().statusPollInitial(Duration.ofSeconds(1)).statusPollMax(Duration.ofSeconds(4))
+                .retry(RetrySettings.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(1)).build());
+    }
+
+    CatalogSync sync(SyncOptions options) {
+        MetaCommerceClient client = stub.clientBuilder().clock(clock).retry(RetrySettings.none()).build();
+        return CatalogSync.builder().graph(client.graph(GraphStub.TOKEN)).catalogId(CATALOG)
+                .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options).clock(clock)
+                .sleeper(d -> {
+                    waits.add(d);
+                    clock.now = clock.now.plus(d);
+                }).build();
+    }
+
+    static void acceptBatches() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[\"h1\"],\"validation_status\":[]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors_total_count\":0,\"errors\":[],"
+                        + "\"warnings\":[],\"ids_of_invalid_requests\":[]}]}")));
+    }
+
+    static List<JsonNode> sentBatches() {
+        List<JsonNode> out = new ArrayList<>();
+        for (LoggedRequest r : stub.wm.findAll(postRequestedFor(urlPathEqualTo(BATCH_PATH)))) {
+            String requests = formParam(r.getBodyAsString(), "requests");
+            try {
+                out.add(JSON.readTree(requests));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out;
+    }
+
+    static String formParam(String body, String name) {
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no param " + name);
+    }
+
+    static void assertBalanced(SyncReport r) {
+        assertThat(r.counts().isBalanced()).as("every item accounted for: %s", r.counts()).isTrue();
+    }
+
+    @Test
+    void packsRequestsByCountAndConfirmsEveryBatch() {
+        acceptBatches();
+
+        SyncReport r = sync(options().maxRequestsPerCall(3).build()).sync(products(7).stream(), SyncRequest.full());
+
+        assertThat(sentBatches()).extracting(JsonNode::size).containsExactly(3, 3, 1);
+        assertThat(sentBatches().get(0).get(0).get("method").asText()).isEqualTo("UPDATE");
+        assertThat(sentBatches().get(0).get(0).at("/data/id").asText()).isEqualTo("SKU-1");
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.COMPLETED);
+        assertThat(r.counts().created()).isEqualTo(7);
+        assertThat(r.counts().productsSeen()).isEqualTo(7);
+        assertThat(r.handles()).containsExactly("h1", "h1", "h1");
+        assertThat(ledger.count(CATALOG)).isEqualTo(7);
+        assertBalanced(r);
+        stub.wm.verify(3, postRequestedFor(urlPathEqualTo(BATCH_PATH))
+                .withRequestBody(containing("item_type=PRODUCT_ITEM"))
+                .withRequestBody(containing("allow_upsert=true"))
+                .withHeader("Authorization", equalTo("Bearer " + GraphStub.TOKEN)));
+    }
+
+    @Test
+    void packsRequestsByBytes() {
+        acceptBatches();
+
+        SyncReport r = sync(options().maxBytesPerCall(1024).build()).sync(products(10).stream(),
+                SyncRequest.incremental());
+
+        List<JsonNode> batches = sentBatches();
+        assertThat(batches.size()).isGreaterThanOrEqualTo(4);
+        for (JsonNode b : batches) {
+            assertThat(b.toString().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1024);
+        }
+        assertThat(batches.stream().mapToInt(JsonNode::size).sum()).isEqualTo(10);
+        assertThat(r.counts().created()).isEqualTo(10);
+    }
+
+    @Test
+    void validationStatusErrorsFailOnlyThoseItems() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"h1\"],"
+                + "\"validation_status\":[{\"retailer_id\":\"SKU-2\",\"errors\":[{\"message\":\"Invalid price\"}],"
+                + "\"warnings\":[]},{\"retailer_id\":\"SKU-3\",\"errors\":[],\"warnings\":[{\"message\":"
+                + "\"Missing google_product_category\"}]}]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors\":[],\"warnings\":[]}]}")));
+
+        SyncReport r = sync(options().build()).sync(products(3).stream(), SyncRequest.incremental());
+
+        assertThat(r.counts().created()).isEqualTo(2);
+        assertThat(r.counts().failed()).isEqualTo(1);
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.retailerId()).isEqualTo("SKU-2");
+            assertThat(e.productId()).isEqualTo("p2");
+            assertThat(e.source()).isEqualTo(IssueSource.META);
+            assertThat(e.category()).isEqualTo(ErrorCategory.PRODUCT);
+            assertThat(e.message()).isEqualTo("Invalid price");
+        });
+        assertThat(r.warnings()).extracting(SyncIssue::retailerId).contains("SKU-3");
+        assertThat(ledger.find(CATALOG, List.of("SKU-1", "SKU-2", "SKU-3")).keySet())
+                .containsExactlyInAnyOrder("SKU-1", "SKU-3");
+        assertBalanced(r);
+    }
+
+    @Test
+    void batchStatusErrorsAreMappedBackByIdAndByLine() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[\"h9\"],\"validation_status\":[]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).inScenario("status").whenScenarioStateIs(STARTED)
+                .willReturn(okJson("{\"data\":[{\"handle\":\"h9\",\"status\":\"in_progress\"}]}"))
+                .willSetStateTo("done"));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).inScenario("status").whenScenarioStateIs("done")
+                .willReturn(okJson("{\"data\":[{\"handle\":\"h9\",\"status\":\"finished\",\"errors_total_count\":2,"
+                        + "\"errors\":[{\"line\":0,\"id\":\"SKU-1\",\"message\":\"sale_price must be less than price\"},"
+                        + "{\"line\":3,\"id\":\"\",\"message\":\"Invalid image_link URL\"}],"
+                        + "\"warnings\":[{\"line\":2,\"id\":\"SKU-2\",\"message\":\"title may be truncated\"}],"
+                        + "\"ids_of_invalid_requests\":[\"SKU-1\",\"SKU-4\"]}]}")));
+
+        SyncReport r = sync(options().build()).sync(products(5).stream(), SyncRequest.incremental());
+
+        assertThat(r.errors()).extracting(SyncIssue::retailerId, SyncIssue::message).contains(
+                org.assertj.core.groups.Tuple.tuple("SKU-1", "sale_price must be less than price"),
+                org.assertj.core.groups.Tuple.tuple("SKU-3", "Invalid image_link URL"),
+                org.assertj.core.groups.Tuple.tuple("SKU-4", "Meta rejected this item."));
+        assertThat(r.counts().failed()).isEqualTo(3);
+        assertThat(r.counts().created()).isEqualTo(2);
+        assertThat(r.warnings()).extracting(SyncIssue::retailerId).containsExactly("SKU-2");
+        assertThat(ledger.find(CATALOG, List.of("SKU-1", "SKU-2", "SKU-3", "SKU-4", "SKU-5")).keySet())
+                .containsExactlyInAnyOrder("SKU-2", "SKU-5");
+        assertThat(waits).as("polled twice with backoff").containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertBalanced(r);
+    }
+
+    @Test
+    void throttled80014WaitsTheTimeMetaGivesThenSucceeds() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).inScenario("throttle").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(400).withHeader("X-Business-Use-Case-Usage", "{\"" + CATALOG
+                        + "\":[{\"type\":\"catalog_batch\",\"call_count\":100,\"total_cputime\":10,\"total_time\":10,"
+                        + "\"estimated_time_to_regain_access\":2}]}")
+                        .withBody(stub.fixture("errors/throttle-80014.json"))).willSetStateTo("ok"));
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).inScenario("throttle").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"handles\":[\"h1\"],\"validation_status\":[]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors\":[],\"warnings\":[]}]}")));
+
+        SyncReport r = sync(options().build()).sync(products(2).stream(), SyncRequest.incremental());
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.COMPLETED);
+        assertThat(r.counts().created()).isEqualTo(2);
+        assertThat(waits).contains(Duration.ofMinutes(2));
+        assertThat(r.rateLimitWait()).isGreaterThanOrEqualTo(Duration.ofMinutes(2));
+        stub.wm.verify(2, postRequestedFor(urlPathEqualTo(BATCH_PATH)));
+    }
+
+    @Test
+    void aThrottleLongerThanTheMaximumStopsTheSync() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("X-Business-Use-Case-Usage", "{\"" + CATALOG + "\":[{\"type\":\"catalog_batch\","
+                        + "\"call_count\":100,\"estimated_time_to_regain_access\":60}]}")
+                .withBody(stub.fixture("errors/throttle-80014.json"))));
+
+        SyncReport r = sync(options().maxRateLimitWait(Duration.ofMinutes(10)).maxRequestsPerCall(2).build())
+                .sync(products(5).stream(), SyncRequest.incremental());
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.STOPPED);
+        assertThat(r.stopCategory()).contains(ErrorCategory.RATE_LIMIT);
+        assertThat(r.counts().notAttempted()).isEqualTo(5);
+        assertThat(r.notAttemptedProductIds()).containsExactly("p1", "p2", "p3", "p4", "p5");
+        assertThat(ledger.count(CATALOG)).isZero();
+        assertBalanced(r);
+    }
+
+    @Test
+    void a5xxIsRetriedThenSucceeds() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"))
+                .willSetStateTo("ok"));
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).inScenario("flaky").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"handles\":[\"h1\"],\"validation_status\":[]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\"}]}")));
+
+        SyncReport r = sync(options().build()).sync(products(3).stream(), SyncRequest.incremental());
+
+        assertThat(r.counts().created()).isEqualTo(3);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.apiCalls()).isEqualTo(3);
+        stub.wm.verify(2, postRequestedFor(urlPathEqualTo(BATCH_PATH)));
+    }
+
+    @Test
+    void aCallThatKeepsFailingFailsOnlyItsItemsWithNetworkAndTheSyncGoesOn() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).withRequestBody(containing("SKU-1"))
+                .willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).withRequestBody(containing("SKU-3"))
+                .willReturn(okJson("{\"handles\":[\"h1\"],\"validation_status\":[]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\"}]}")));
+
+        SyncReport r = sync(options().maxRequestsPerCall(2).build()).sync(products(3).stream(),
+                SyncRequest.incremental());
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.COMPLETED);
+        assertThat(r.counts().failed()).isEqualTo(2);
+        assertThat(r.counts().created()).isEqualTo(1);
+        assertThat(r.errors()).extracting(SyncIssue::category).containsOnly(ErrorCategory.NETWORK);
+        assertThat(r.errors()).extracting(SyncIssue::retailerId).containsExactly("SKU-1", "SKU-2");
+        stub.wm.verify(3, postRequestedFor(urlPathEqualTo(BATCH_PATH)).withRequestBody(containing("SKU-1")));
+        assertBalanced(r);
+    }
+
+    @Test
+    void an190MidSyncStopsWithAuthAndLosesNothing() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).withRequestBody(containing("SKU-1"))
+                .willReturn(okJson("{\"handles\":[\"h1\"],\"validation_status\":[]}")));
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).withRequestBody(containing("SKU-3"))
+                .willReturn(aResponse().withStatus(400).withBody(stub.fixture("errors/oauth-190-expired.json"))));
+
+        SyncReport r = sync(options().maxRequestsPerCall(2).build()).sync(products(6).stream(),
+                SyncRequest.incremental());
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.STOPPED);
+        assertThat(r.stopCategory()).contains(ErrorCategory.AUTH);
+        assertThat(r.counts().failed()).as("the first batch (unconfirmed) and the refused one").isEqualTo(4);
+        assertThat(r.counts().notAttempted()).isEqualTo(2);
+        assertThat(r.notAttemptedProductIds()).containsExactly("p5", "p6");
+        assertThat(r.errors()).filteredOn(e -> e.retailerId().equals("SKU-3")).extracting(SyncIssue::category)
+                .containsExactly(ErrorCategory.AUTH);
+        assertThat(ledger.count(CATALOG)).as("only confirmed items are recorded").isZero();
+        stub.wm.verify(2, postRequestedFor(urlPathEqualTo(BATCH_PATH)));
+        assertBalanced(r);
+    }
+
+    @Test
+    void cancellationStopsAtTheNextCallBoundary() {
+        acceptBatches();
+        SyncCancellation cancel = new SyncCancellation();
+        List<SyncStage> stages = new CopyOnWriteArrayList<>();
+        SyncRequest request = SyncRequest.builder().cancellation(cancel).listener(p -> {
+            stages.add(p.stage());
+            if (p.stage() == SyncStage.UPLOADING) {
+                cancel.cancel();
+            }
+        }).build();
+
+        SyncReport r = sync(options().maxRequestsPerCall(2).build()).sync(products(6).stream(), request);
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.CANCELLED);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(BATCH_PATH)))).isEmpty();
+        assertThat(r.counts().notAttempted()).isEqualTo(6);
+        assertThat(r.notAttemptedProductIds()).containsExactly("p1", "p2", "p3", "p4", "p5", "p6");
+        assertThat(stages).contains(SyncStage.TRANSFORMING, SyncStage.UPLOADING, SyncStage.DONE);
+        assertBalanced(r);
+    }
+
+    @Test
+    void aDryRunMakesNoCall() {
+        List<Product> list = new ArrayList<>(products(4));
+        list.add(Product.builder().productId("bad").sku("BAD").build());
+
+        SyncReport r = sync(options().build()).sync(list.stream(), SyncRequest.builder().dryRun(true).build());
+
+        assertThat(stub.wm.getAllServeEvents()).isEmpty();
+        assertThat(r.dryRun()).isTrue();
+        assertThat(r.counts().wouldSend()).isEqualTo(4);
+        assertThat(r.counts().failed()).isEqualTo(1);
+        assertThat(r.errors()).extracting(SyncIssue::source).containsOnly(IssueSource.LOCAL);
+        assertThat(ledger.count(CATALOG)).isZero();
+        assertBalanced(r);
+    }
+
+    @Test
+    void aSecondRunOfTheSameProductsMakesNoCallAndOneChangeMakesOneRequest() {
+        acceptBatches();
+        CatalogSync sync = sync(options().build());
+        sync.sync(products(5).stream(), SyncRequest.incremental());
+        stub.wm.resetRequests();
+
+        SyncReport again = sync.sync(products(5).stream(), SyncRequest.incremental());
+        assertThat(stub.wm.getAllServeEvents()).isEmpty();
+        assertThat(again.counts().unchanged()).isEqualTo(5);
+        assertThat(again.apiCalls()).isZero();
+
+        List<Product> changed = new ArrayList<>(products(5));
+        changed.set(2, product(3).toBuilder().price(new BigDecimal("5.00")).build());
+        SyncReport delta = sync.sync(changed.stream(), SyncRequest.incremental());
+
+        assertThat(sentBatches()).singleElement().satisfies(b -> {
+            assertThat(b.size()).isEqualTo(1);
+            assertThat(b.get(0).at("/data/id").asText()).isEqualTo("SKU-3");
+            assertThat(b.get(0).at("/data/price").asText()).isEqualTo("5.00 USD");
+        });
+        assertThat(delta.counts().updated()).isEqualTo(1);
+        assertThat(delta.counts().unchanged()).isEqualTo(4);
+    }
+
+    @Test
+    void aFullSyncDeletesWhatTheStoreNoLongerHas() {
+        acceptBatches();
+        CatalogSync sync = sync(options().build());
+        sync.sync(products(4).stream(), SyncRequest.full());
+        stub.wm.resetRequests();
+
+        SyncReport r = sync.sync(products(3).stream(), SyncRequest.full());
+
+        assertThat(sentBatches()).singleElement().satisfies(b -> {
+            assertThat(b.get(0).get("method").asText()).isEqualTo("DELETE");
+            assertThat(b.get(0).get("data").toString()).isEqualTo("{\"id\":\"SKU-4\"}");
+        });
+        assertThat(r.counts().deleted()).isEqualTo(1);
+        assertThat(r.counts().unchanged()).isEqualTo(3);
+        assertThat(ledger.find(CATALOG, List.of("SKU-4"))).isEmpty();
+        assertBalanced(r);
+    }
+
+    @Test
+    void anIncrementalSyncNeverDeletesMissingProducts() {
+        acceptBatches();
+        CatalogSync sync = sync(options().build());
+        sync.sync(products(4).stream(), SyncRequest.incremental());
+        stub.wm.resetRequests();
+
+        SyncReport r = sync.sync(products(3).stream(), SyncRequest.incremental());
+
+        assertThat(stub.wm.getAllServeEvents()).isEmpty();
+        assertThat(r.counts().deleted()).isZero();
+        assertThat(ledger.count(CATALOG)).isEqualTo(4);
+    }
+
+    @Test
+    void aSubsetSyncsOnlyThoseProductsAndDeletesNothing() {
+        acceptBatches();
+        CatalogSync sync = sync(options().build());
+        sync.sync(products(2).stream(), SyncRequest.full());
+        stub.wm.resetRequests();
+
+        SyncReport r = sync.sync(IntStream.rangeClosed(3, 8).mapToObj(CatalogSyncTest::product),
+                SyncRequest.builder().mode(SyncMode.FULL).productIds(Set.of("p4", "p6")).build());
+
+        assertThat(sentBatches()).singleElement().satisfies(b -> assertThat(b).extracting(n -> n.at("/data/id")
+                .asText()).containsExactly("SKU-4", "SKU-6"));
+        assertThat(r.counts().productsSeen()).isEqualTo(2);
+        assertThat(r.counts().deleted()).isZero();
+        assertThat(ledger.count(CATALOG)).isEqualTo(4);
+    }
+
+    @Test
+    void pacesBatchCallsWithinTheCatalogBudget() {
+        acceptBatches();
+
+        SyncReport r = sync(options().maxRequestsPerCall(1).batchCallsPerMinute(4).maxOutstandingBatches(100)
+                .build()).sync(products(9).stream(), SyncRequest.incremental());
+
+        assertThat(r.counts().created()).isEqualTo(9);
+        assertThat(r.rateLimitWait()).isGreaterThanOrEqualTo(Duration.ofMinutes(2).minusSeconds(1));
+        assertThat(r.rateLimitWait()).isLessThanOrEqualTo(Duration.ofMinutes(2).plusSeconds(1));
+    }
+
+    @Test
+    void slowsDownAsMetasUsageNearsTheLimit() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[\"h1\"],\"validation_status\":[]}").withHeader("X-Business-Use-Case-Usage",
+                "{\"" + CATALOG + "\":[{\"type\":\"catalog_batch\",\"call_count\":95,\"total_cputime\":10,"
+                        + "\"total_time\":10,\"estimated_time_to_regain_access\":0}]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\"}]}")));
+
+        SyncReport r = sync(options().maxRequestsPerCall(1).batchCallsPerMinute(1000).maxOutstandingBatches(100)
+                .build()).sync(products(3).stream(), SyncRequest.incremental());
+
+        assertThat(r.counts().created()).isEqualTo(3);
+        assertThat(r.rateLimitWait()).as("two calls after a 95 %% usage report are spread out")
+                .isGreaterThan(Duration.ZERO);
+    }
+
+    @Test
+    void variantsBecomeOneItemEachAndInvalidProductsAreNeverSent() {
+        acceptBatches();
+        Product shirt = Product.builder().productId("s").sku("SHIRT").name("Shirt").description("Linen")
+                .price(new BigDecimal("40")).imageUrls("/s.jpg").slug("shirt").brand("Acme")
+                .variants(List.of(Product.builder().productId("s-m").sku("SHIRT-M").size("M").build(),
+                        Product.builder().productId("s-l").sku("SHIRT-L").size("L").build())).build();
+        Product broken = Product.builder().productId("x").sku("BROKEN").name("No price").build();
+
+        SyncReport r = sync(options().build()).sync(Stream.of(shirt, broken), SyncRequest.incremental());
+
+        assertThat(sentBatches()).singleElement().satisfies(b -> assertThat(b).extracting(n -> n.at("/data/id")
+                .asText()).containsExactly("SHIRT-M", "SHIRT-L"));
+        assertThat(r.counts().productsSeen()).isEqualTo(2);
+        assertThat(r.counts().itemsSeen()).isEqualTo(3);
+        assertThat(r.errors()).extracting(SyncIssue::retailerId).containsOnly("BROKEN");
+        assertThat(r.errors()).extracting(SyncIssue::field).contains("price", "image_link", "link");
+        assertBalanced(r);
+    }
+
+    @Test
+    void duplicateSkusFailTheLaterProduct() {
+        acceptBatches();
+        Product twin = product(1).toBuilder().productId("p1-copy").build();
+
+        SyncReport r = sync(options().build()).sync(Stream.of(product(1), twin), SyncRequest.incremental());
+
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.productId()).isEqualTo("p1-copy");
+            assertThat(e.code()).isEqualTo("DUPLICATE_RETAILER_ID");
+        });
+        assertThat(sentBatches().get(0)).hasSize(1);
+    }
+}
