@@ -313,6 +313,44 @@ class CatalogSyncTest {
     }
 
     @Test
+    void timeoutsExhaustedFailTheCallsItemsWithNetwork() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"h1\"]}")
+                .withFixedDelay(2_000)));
+        MetaCommerceClient client = stub.clientBuilder().clock(clock).retry(RetrySettings.none())
+                .readTimeout(Duration.ofMillis(150)).build();
+        CatalogSync sync = CatalogSync.builder().graph(client.graph(GraphStub.TOKEN)).catalogId(CATALOG)
+                .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options().build())
+                .clock(clock).sleeper(d -> clock.now = clock.now.plus(d)).build();
+
+        SyncReport r = sync.sync(products(2).stream(), SyncRequest.incremental());
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.COMPLETED);
+        assertThat(r.counts().failed()).isEqualTo(2);
+        assertThat(r.errors()).allSatisfy(e -> {
+            assertThat(e.category()).isEqualTo(ErrorCategory.NETWORK);
+            assertThat(e.message()).contains("timed out");
+        });
+        assertThat(r.apiCalls()).isEqualTo(3);
+        assertBalanced(r);
+    }
+
+    @Test
+    void aBatchMetaNeverFinishesIsReportedUnconfirmedAndResentNextTime() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"slow\"]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"slow\",\"status\":\"in_progress\"}]}")));
+
+        SyncReport r = sync(options().statusTimeout(Duration.ofMinutes(1)).build()).sync(products(2).stream(),
+                SyncRequest.incremental());
+
+        assertThat(r.counts().failed()).isEqualTo(2);
+        assertThat(r.errors()).allSatisfy(e -> assertThat(e.code()).isEqualTo("UNCONFIRMED"));
+        assertThat(ledger.count(CATALOG)).isZero();
+        assertThat(Duration.between(GraphStub.NOW, clock.now)).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+        assertBalanced(r);
+    }
+
+    @Test
     void an190MidSyncStopsWithAuthAndLosesNothing() {
         stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).withRequestBody(containing("SKU-1"))
                 .willReturn(okJson("{\"handles\":[\"h1\"],\"validation_status\":[]}")));
