@@ -2,7 +2,10 @@ package io.github.metacommerce.internal;
 
 import java.util.Arrays;
 
-/** A compact open-addressing set of longs (8 bytes per slot), for remembering a million ids in a few MB. */
+/**
+ * A compact open-addressing set of longs (8 bytes per slot, load factor 3/4), for remembering a million ids in
+ * about 16 MB.
+ */
 public final class LongHashSet {
     private static final long EMPTY = 0L;
     private long[] slots = new long[1024];
@@ -24,7 +27,7 @@ public final class LongHashSet {
             }
             return added;
         }
-        if ((size + 1) * 2 > slots.length) {
+        if ((long) (size + 1) * 4 > (long) slots.length * 3) {
             grow();
         }
         return insert(slots, value);

@@ -4,6 +4,7 @@ import io.github.metacommerce.internal.LongHashSet;
 import io.github.metacommerce.sync.SyncRecord;
 import io.github.metacommerce.sync.SyncStateStore;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -11,22 +12,66 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A compact in-memory ledger for the million-product run under a 256 MB heap: it keeps only a 64-bit hash of each
- * retailer id and the 32-byte content hash (about 50 bytes an item), so it cannot list retailer ids and suits
- * INCREMENTAL syncs only. Single catalog, single thread.
+ * A compact in-memory ledger for the million-product run under a 256 MB heap: an open-addressing table from a
+ * 64-bit hash of the retailer id to a slot holding the 32-byte content hash (about 60 bytes an item). It keeps no
+ * retailer ids, so it lists none and suits INCREMENTAL syncs only. One catalog, one thread.
  */
 final class HashOnlyLedger implements SyncStateStore {
-    private final Map<Long, Integer> index = new HashMap<>();
+    private static final long FREE = 0L;
+    private long[] keys = new long[1 << 16];
+    private int[] slots = new int[1 << 16];
     private byte[] hashes = new byte[32 * 1024];
     private int count;
     private final HexFormat hex = HexFormat.of();
+
+    private static long key(String retailerId) {
+        long k = LongHashSet.hash64(retailerId);
+        return k == FREE ? 1 : k;
+    }
+
+    private int find(long key) {
+        int mask = keys.length - 1;
+        for (int i = (int) (key ^ (key >>> 32)) & mask; ; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return slots[i];
+            }
+            if (keys[i] == FREE) {
+                return -1;
+            }
+        }
+    }
+
+    private void put(long key, int slot) {
+        if ((long) (count + 1) * 4 > (long) keys.length * 3) {
+            long[] oldKeys = keys;
+            int[] oldSlots = slots;
+            keys = new long[oldKeys.length * 2];
+            slots = new int[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != FREE) {
+                    insert(oldKeys[i], oldSlots[i]);
+                }
+            }
+        }
+        insert(key, slot);
+    }
+
+    private void insert(long key, int slot) {
+        int mask = keys.length - 1;
+        int i = (int) (key ^ (key >>> 32)) & mask;
+        while (keys[i] != FREE && keys[i] != key) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        slots[i] = slot;
+    }
 
     @Override
     public Map<String, SyncRecord> find(String catalogId, Collection<String> retailerIds) {
         Map<String, SyncRecord> out = new HashMap<>();
         for (String id : retailerIds) {
-            Integer slot = index.get(LongHashSet.hash64(id));
-            if (slot != null) {
+            int slot = find(key(id));
+            if (slot >= 0) {
                 out.put(id, new SyncRecord(id, "", hex.formatHex(hashes, slot * 32, slot * 32 + 32), Instant.EPOCH,
                         0));
             }
@@ -37,22 +82,28 @@ final class HashOnlyLedger implements SyncStateStore {
     @Override
     public void saveAll(String catalogId, Collection<SyncRecord> records) {
         for (SyncRecord r : records) {
-            long key = LongHashSet.hash64(r.retailerId());
-            Integer slot = index.get(key);
-            if (slot == null) {
+            long k = key(r.retailerId());
+            int slot = find(k);
+            if (slot < 0) {
                 slot = count++;
-                index.put(key, slot);
+                put(k, slot);
                 if (hashes.length < count * 32) {
-                    hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
+                    hashes = Arrays.copyOf(hashes, hashes.length + hashes.length / 2);
                 }
             }
             System.arraycopy(hex.parseHex(r.contentHash()), 0, hashes, slot * 32, 32);
         }
     }
 
+    /** Deletes never happen in the INCREMENTAL streaming run; the slot is simply left in place. */
     @Override
     public void removeAll(String catalogId, Collection<String> retailerIds) {
-        retailerIds.forEach(id -> index.remove(LongHashSet.hash64(id)));
+        for (String id : retailerIds) {
+            int slot = find(key(id));
+            if (slot >= 0) {
+                Arrays.fill(hashes, slot * 32, slot * 32 + 32, (byte) 0);
+            }
+        }
     }
 
     /** Lists nothing: this ledger keeps no retailer ids (INCREMENTAL only). */
@@ -63,6 +114,6 @@ final class HashOnlyLedger implements SyncStateStore {
 
     @Override
     public long count(String catalogId) {
-        return index.size();
+        return count;
     }
 }

@@ -69,8 +69,9 @@ public class PipelineBenchmark {
     public void pipelinePerProduct(Blackhole bh) {
         Product p = products.get(next++ & (PRODUCTS - 1));
         for (TransformedItem t : transformer.transform(p)) {
-            bh.consume(validator.validate(t));
-            if (t.item().isPresent()) {
+            io.github.metacommerce.product.ValidationResult v = validator.validate(t);
+            bh.consume(v);
+            if (v.isValid() && t.item().isPresent()) {
                 ItemRequest r = ItemRequest.update(t.item().get().toData());
                 sha256.reset();
                 bh.consume(sha256.digest(r.json().getBytes(StandardCharsets.UTF_8)));
