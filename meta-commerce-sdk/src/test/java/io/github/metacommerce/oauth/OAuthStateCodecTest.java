@@ -3,15 +3,13 @@ package io.github.metacommerce.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.metacommerce.TestClock;
 import io.github.metacommerce.exception.ErrorCategory;
 import io.github.metacommerce.exception.OAuthStateException;
 import io.github.metacommerce.exception.OAuthStateException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -19,27 +17,7 @@ class OAuthStateCodecTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock(T0);
     private final OAuthStateCodec codec = OAuthStateCodec.builder().signingKey(KEY).clock(clock).build();
 
     private static void assertFails(Runnable r, Reason reason) {
@@ -103,7 +81,7 @@ class OAuthStateCodecTest {
     @Test
     void anExpiredStateFails() {
         String state = codec.issue("store-42");
-        clock.now = T0.plus(Duration.ofMinutes(10));
+        clock.set(T0.plus(Duration.ofMinutes(10)));
 
         assertFails(() -> codec.verify(state, "store-42"), Reason.EXPIRED);
     }
@@ -111,7 +89,7 @@ class OAuthStateCodecTest {
     @Test
     void aStateJustBeforeExpiryStillVerifies() {
         String state = codec.issue("store-42");
-        clock.now = T0.plus(Duration.ofMinutes(10)).minusSeconds(1);
+        clock.set(T0.plus(Duration.ofMinutes(10)).minusSeconds(1));
 
         assertThat(codec.verify(state, "store-42").tenantId()).isEqualTo("store-42");
     }
@@ -181,7 +159,7 @@ class OAuthStateCodecTest {
         assertThat(store.markUsed("a", T0.plusSeconds(10))).isTrue();
         assertThat(store.markUsed("b", T0.plusSeconds(600))).isTrue();
         assertThat(store.markUsed("a", T0.plusSeconds(10))).isFalse();
-        clock.now = T0.plusSeconds(11);
+        clock.set(T0.plusSeconds(11));
 
         assertThat(store.markUsed("c", T0.plusSeconds(700))).isTrue();
 

@@ -9,14 +9,9 @@ import io.github.metacommerce.product.ProductValidator;
 import io.github.metacommerce.product.StoreSettings;
 import io.github.metacommerce.product.TransformedItem;
 import io.github.metacommerce.product.ValidationResult;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Runs the README's "Mapping products" example and keeps the README's copy identical to it. */
@@ -54,20 +49,8 @@ class ReadmeMappingExampleTest {
     }
 
     @Test
-    void readmeShowsTheSameCode() throws IOException {
-        String source = Files.readString(
-                Path.of("src/test/java/io/github/metacommerce/quickstart/ReadmeMappingExampleTest.java"),
-                StandardCharsets.UTF_8);
-        String start = "// tag::mapping[]\n";
-        String example = source.substring(source.indexOf(start) + start.length(),
-                source.indexOf("        // end::mapping[]"));
-        String dedented = example.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
-                .collect(Collectors.joining("\n", "", "\n"));
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("## Mapping products"));
-        String block = section.substring(section.indexOf("```java\n") + 8);
-        block = block.substring(0, block.indexOf("// {id=TENT-2P"));
-
-        assertThat(block).isEqualTo(dedented);
+    void readmeShowsTheSameCode() {
+        assertThat(ReadmeSnippets.readmeBlock("## Mapping products", "// {id=TENT-2P"))
+                .isEqualTo(ReadmeSnippets.tagged("ReadmeMappingExampleTest.java", "mapping"));
     }
 }

@@ -18,16 +18,11 @@ import io.github.metacommerce.sync.SyncOptions;
 import io.github.metacommerce.sync.SyncReport;
 import io.github.metacommerce.sync.SyncRequest;
 import io.github.metacommerce.sync.SyncStateStore;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,20 +83,8 @@ class ReadmeSyncExampleTest {
     }
 
     @Test
-    void readmeShowsTheSameCode() throws IOException {
-        String source = Files.readString(
-                Path.of("src/test/java/io/github/metacommerce/quickstart/ReadmeSyncExampleTest.java"),
-                StandardCharsets.UTF_8);
-        String start = "// tag::sync[]\n";
-        String example = source.substring(source.indexOf(start) + start.length(),
-                source.indexOf("        // end::sync[]"));
-        String dedented = example.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
-                .collect(Collectors.joining("\n", "", "\n"));
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("## Syncing a catalog"));
-        String block = section.substring(section.indexOf("```java\n") + 8);
-        block = block.substring(0, block.indexOf("```"));
-
-        assertThat(block).isEqualTo(dedented);
+    void readmeShowsTheSameCode() {
+        assertThat(ReadmeSnippets.readmeBlock("## Syncing a catalog", "```"))
+                .isEqualTo(ReadmeSnippets.tagged("ReadmeSyncExampleTest.java", "sync"));
     }
 }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.metacommerce.GraphStub;
 import io.github.metacommerce.MetaCommerceClient;
 import io.github.metacommerce.RetrySettings;
+import io.github.metacommerce.TestClock;
 import io.github.metacommerce.exception.ErrorCategory;
 import io.github.metacommerce.product.Product;
 import io.github.metacommerce.product.ProductTransformer;
@@ -25,11 +26,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,27 +49,7 @@ class CatalogSyncTest {
     static final StoreSettings SETTINGS = StoreSettings.builder().storeUrl("https://shop.example").currency("USD")
             .build();
 
-    /** A clock that the sleeper moves forward. */
-    static final class VirtualClock extends Clock {
-        Instant now = GraphStub.NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final VirtualClock clock = new VirtualClock();
+    final TestClock clock = new TestClock(GraphStub.NOW);
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     SyncStateStore ledger;
 
@@ -103,7 +80,7 @@ class CatalogSyncTest {
                 .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options).clock(clock)
                 .sleeper(d -> {
                     waits.add(d);
-                    clock.now = clock.now.plus(d);
+                    clock.advance(d);
                 }).build();
     }
 
@@ -320,7 +297,7 @@ class CatalogSyncTest {
                 .readTimeout(Duration.ofMillis(150)).build();
         CatalogSync sync = CatalogSync.builder().graph(client.graph(GraphStub.TOKEN)).catalogId(CATALOG)
                 .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options().build())
-                .clock(clock).sleeper(d -> clock.now = clock.now.plus(d)).build();
+                .clock(clock).sleeper(clock::advance).build();
 
         SyncReport r = sync.sync(products(2).stream(), SyncRequest.incremental());
 
@@ -346,7 +323,7 @@ class CatalogSyncTest {
         assertThat(r.counts().failed()).isEqualTo(2);
         assertThat(r.errors()).allSatisfy(e -> assertThat(e.code()).isEqualTo("UNCONFIRMED"));
         assertThat(ledger.count(CATALOG)).isZero();
-        assertThat(Duration.between(GraphStub.NOW, clock.now)).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(Duration.between(GraphStub.NOW, clock.instant())).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
         assertBalanced(r);
     }
 

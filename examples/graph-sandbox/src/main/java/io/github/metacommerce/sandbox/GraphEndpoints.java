@@ -3,7 +3,6 @@ package io.github.metacommerce.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -741,18 +740,7 @@ final class GraphEndpoints {
         if (r.token != null) {
             q.put("access_token", r.token);
         }
-        StringBuilder b = new StringBuilder(origin).append('/').append(r.version.isEmpty() ? "v27.0" : r.version)
-                .append(r.path).append('?');
-        boolean first = true;
-        for (Map.Entry<String, String> e : q.entrySet()) {
-            if (!first) {
-                b.append('&');
-            }
-            first = false;
-            b.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-        }
-        return b.toString();
+        return Html.withQuery(origin + "/" + (r.version.isEmpty() ? "v27.0" : r.version) + r.path, q);
     }
 
     /** The {@code X-Business-Use-Case-Usage} header for a catalog: batch-call usage of its rolling minute. */

@@ -1,8 +1,23 @@
 package io.github.metacommerce.sandbox;
 
-/** HTML escaping for everything the sandbox renders. */
+/** HTML escaping for everything the sandbox renders, and query-string building for its redirects and links. */
 final class Html {
     private Html() {
+    }
+
+    /** Appends form-encoded parameters to a URL that may already have a query. */
+    static String withQuery(String base, java.util.Map<String, String> params) {
+        StringBuilder b = new StringBuilder(base).append(base.contains("?") ? '&' : '?');
+        boolean first = true;
+        for (java.util.Map.Entry<String, String> e : params.entrySet()) {
+            if (!first) {
+                b.append('&');
+            }
+            first = false;
+            b.append(java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return b.toString();
     }
 
     static String escape(Object value) {

@@ -2,7 +2,6 @@ package io.github.metacommerce.sandbox;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ final class OAuthEndpoints {
         q.put("error_description", "Permissions error");
         q.put("error_reason", "user_denied");
         q.put("state", state);
-        return Reply.redirect(append(redirect, q));
+        return Reply.redirect(Html.withQuery(redirect, q));
     }
 
     private Reply approve(String redirect, String state, List<String> scopes) {
@@ -80,7 +79,7 @@ final class OAuthEndpoints {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("code", code.code());
         q.put("state", state);
-        return Reply.redirect(append(redirect, q));
+        return Reply.redirect(Html.withQuery(redirect, q));
     }
 
     /** {@code GET|POST /{v}/oauth/access_token}: code exchange, long-lived exchange, app token. */
@@ -188,21 +187,6 @@ final class OAuthEndpoints {
 
     private static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + Html.escape(name) + "\" value=\"" + Html.escape(value) + "\">";
-    }
-
-    private static String append(String base, Map<String, String> params) {
-        StringBuilder b = new StringBuilder(base);
-        b.append(base.contains("?") ? '&' : '?');
-        boolean first = true;
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            if (!first) {
-                b.append('&');
-            }
-            first = false;
-            b.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-        }
-        return b.toString();
     }
 
     private static Reply errorPage(int status, String title, String message) {
