@@ -48,6 +48,7 @@ public final class CatalogSync {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
+    private final java.util.function.Consumer<SyncReport> reportListener;
     private final ReentrantLock oneRunAtATime = new ReentrantLock(true);
 
     private CatalogSync(Builder b) {
@@ -60,6 +61,7 @@ public final class CatalogSync {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : defaultRateLimiter(b.catalogId, b.options, b.clock);
+        this.reportListener = b.reportListener;
     }
 
     /**
@@ -103,12 +105,20 @@ public final class CatalogSync {
         if (request == null) {
             throw new IllegalArgumentException("request must not be null; use SyncRequest.incremental()");
         }
+        SyncReport report;
         oneRunAtATime.lock();
         try {
-            return new SyncRun(this, request).execute(products);
+            report = new SyncRun(this, request).execute(products);
         } finally {
             oneRunAtATime.unlock();
         }
+        try {
+            reportListener.accept(report);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CatalogSync.class).warn("Sync report listener threw {}; ignored",
+                    e.getClass().getName());
+        }
+        return report;
     }
 
     GraphClient graph() {
@@ -173,8 +183,21 @@ public final class CatalogSync {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private RateLimiter rateLimiter;
+        private java.util.function.Consumer<SyncReport> reportListener = r -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Sets a listener told about every finished run's report (for metrics or persistence). Exceptions it throws
+         * are logged and ignored.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder reportListener(java.util.function.Consumer<SyncReport> listener) {
+            this.reportListener = Objects.requireNonNull(listener, "reportListener must not be null");
+            return this;
         }
 
         /**

@@ -20,9 +20,10 @@ import java.util.Set;
  * @param listener progress events
  * @param cancellation cooperative cancellation
  * @param expectedTotal how many products the caller will hand in, when known (for progress)
+ * @param storeId the store the products come from, for the log's MDC ({@code storeId}); empty when not given
  */
 public record SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun, SyncListener listener,
-        SyncCancellation cancellation, Optional<Long> expectedTotal) {
+        SyncCancellation cancellation, Optional<Long> expectedTotal, Optional<String> storeId) {
 
     /** Validates the components. */
     public SyncRequest {
@@ -31,6 +32,7 @@ public record SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun,
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(cancellation, "cancellation");
         Objects.requireNonNull(expectedTotal, "expectedTotal");
+        Objects.requireNonNull(storeId, "storeId");
     }
 
     /**
@@ -68,8 +70,20 @@ public record SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun,
         private SyncListener listener = SyncListener.NONE;
         private SyncCancellation cancellation = new SyncCancellation();
         private Long expectedTotal;
+        private String storeId;
 
         private Builder() {
+        }
+
+        /**
+         * Names the store, for log context.
+         *
+         * @param storeId the store id
+         * @return this builder
+         */
+        public Builder storeId(String storeId) {
+            this.storeId = storeId == null || storeId.isBlank() ? null : storeId;
+            return this;
         }
 
         /**
@@ -151,7 +165,7 @@ public record SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun,
          */
         public SyncRequest build() {
             return new SyncRequest(mode, productIds, dryRun, listener, cancellation,
-                    Optional.ofNullable(expectedTotal));
+                    Optional.ofNullable(expectedTotal), Optional.ofNullable(storeId));
         }
     }
 }

@@ -130,6 +130,7 @@ final class SyncRun {
         Instant started = now();
         MDC.put("syncId", syncId);
         MDC.put("catalogId", catalogId);
+        request.storeId().ifPresent(id -> MDC.put("storeId", id));
         log.info("Sync {} of catalog {} started ({}{}{})", syncId, catalogId, request.mode(),
                 request.dryRun() ? ", dry run" : "", request.productIds().isEmpty() ? ""
                         : ", " + request.productIds().size() + " products");
@@ -179,6 +180,7 @@ final class SyncRun {
         } finally {
             MDC.remove("syncId");
             MDC.remove("catalogId");
+            MDC.remove("storeId");
         }
         progress(SyncStage.DONE, itemsSeen);
         SyncOutcome outcome = stopCategory != null ? SyncOutcome.STOPPED
