@@ -18,7 +18,7 @@ import java.util.List;
  * <pre>{@code
  * GraphClient graph = client.graph(merchantToken);
  * for (Business business : graph.businesses()) {
- *     graph.ownedCatalogs(business.id()).forEach(c -> System.out.println(c.name()));
+ *     graph.ownedCatalogs(business.id()).forEach(c -> log.info("{}: {}", business.name(), c.name()));
  * }
  * }</pre>
  *

@@ -14,7 +14,6 @@ import io.github.metacommerce.sync.SyncOptions;
 import io.github.metacommerce.sync.SyncReport;
 import io.github.metacommerce.sync.SyncRequest;
 import io.github.metacommerce.sync.SyncStateStore;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -79,6 +78,8 @@ public final class SyncBenchmark {
             Duration virtualTime) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncBenchmark.class);
+
     private SyncBenchmark() {
     }
 
@@ -94,16 +95,15 @@ public final class SyncBenchmark {
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        PrintStream out = System.out;
         if (stream > 0) {
             if (external == null) {
                 throw new IllegalArgumentException("--stream needs --sandbox URL (a sandbox in its own process)");
             }
-            print(out, streamed(external, stream));
+            print(streamed(external, stream));
             return;
         }
         for (Result r : suite(products)) {
-            print(out, r);
+            print(r);
         }
     }
 
@@ -213,20 +213,20 @@ public final class SyncBenchmark {
         return peak / (1024 * 1024);
     }
 
-    static void print(PrintStream out, Result r) {
+    static void print(Result r) {
         SyncReport s = r.report();
         double seconds = Math.max(1, r.wallMillis()) / 1000.0;
-        out.printf(Locale.ROOT, "%s%n  %s in %.1f s wall (%.0f items/s); items %d: %d created, %d updated, %d unchanged, "
-                + "%d deleted, %d failed, %d not attempted; %d API calls (%d batch handles); rate-limit wait %s; "
-                + "peak heap %d MB%n", r.name(), s.outcome(), seconds, s.counts().itemsSeen() / seconds,
+        log.info(String.format(Locale.ROOT, "%s%n  %s in %.1f s wall (%.0f items/s); items %d: %d created, %d updated, "
+                + "%d unchanged, %d deleted, %d failed, %d not attempted; %d API calls (%d batch handles); rate-limit "
+                + "wait %s; peak heap %d MB", r.name(), s.outcome(), seconds, s.counts().itemsSeen() / seconds,
                 s.counts().itemsSeen(), s.counts().created(), s.counts().updated(), s.counts().unchanged(),
                 s.counts().deleted(), s.counts().failed(), s.counts().notAttempted(), s.apiCalls(),
-                s.handles().size(), s.rateLimitWait(), r.peakHeapMb());
+                s.handles().size(), s.rateLimitWait(), r.peakHeapMb()));
         if (!r.virtualTime().isZero()) {
             long minutes = Math.max(1, r.virtualTime().toMinutes());
-            out.printf(Locale.ROOT, "  first (full) run took %s of virtual time at 8 batch calls/min; throttle "
-                    + "errors seen: %d%n", r.virtualTime(), r.throttles());
-            out.printf(Locale.ROOT, "  budget: %d minutes x 8 = %d batch calls allowed%n", minutes, minutes * 8);
+            log.info(String.format(Locale.ROOT, "  first (full) run took %s of virtual time at 8 batch calls/min; "
+                    + "throttle errors seen: %d%n  budget: %d minutes x 8 = %d batch calls allowed", r.virtualTime(),
+                    r.throttles(), minutes, minutes * 8));
         }
     }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *     MetaCommerceClient client = MetaCommerceClient.builder()
  *             .appId(sandbox.appId()).appSecret(sandbox.appSecret())
  *             .graphBaseUrl(sandbox.baseUrl()).dialogBaseUrl(sandbox.baseUrl()).build();
- *     client.graph(token).businesses().forEach(System.out::println);
+ *     client.graph(token).businesses().forEach(b -> log.info("{}", b.name()));
  * }
  * }</pre>
  *
