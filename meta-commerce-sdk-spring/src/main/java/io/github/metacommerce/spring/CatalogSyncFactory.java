@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Creates a {@link CatalogSync} per (merchant token, catalog) with the configured options. Syncs of one catalog
- * share one rate limiter for the life of the application, however many {@code CatalogSync} instances are created.
+ * share one rate limiter and one run lock for the life of the application, however many {@code CatalogSync}
+ * instances are created, so at most one call is in flight per catalog within this process.
  *
  * <pre>{@code
  * SyncReport report = factory.create(token, catalogId, storeSettings, ledger)
@@ -31,6 +32,7 @@ public final class CatalogSyncFactory {
     private final ProductValidatorFactory validators;
     private final Consumer<SyncReport> reportListener;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.locks.Lock> locks = new ConcurrentHashMap<>();
 
     /**
      * Creates the factory.
@@ -80,6 +82,7 @@ public final class CatalogSyncFactory {
                 .clock(client.clock())
                 .sleeper(client.sleeper())
                 .rateLimiter(limiter)
+                .runLock(locks.computeIfAbsent(catalogId, id -> new java.util.concurrent.locks.ReentrantLock(true)))
                 .reportListener(reportListener)
                 .build();
     }

@@ -49,7 +49,7 @@ public final class CatalogSync {
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
     private final java.util.function.Consumer<SyncReport> reportListener;
-    private final ReentrantLock oneRunAtATime = new ReentrantLock(true);
+    private final java.util.concurrent.locks.Lock oneRunAtATime;
 
     private CatalogSync(Builder b) {
         this.graph = b.graph;
@@ -62,6 +62,7 @@ public final class CatalogSync {
         this.sleeper = b.sleeper;
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : defaultRateLimiter(b.catalogId, b.options, b.clock);
         this.reportListener = b.reportListener;
+        this.oneRunAtATime = b.runLock != null ? b.runLock : new ReentrantLock(true);
     }
 
     /**
@@ -184,8 +185,21 @@ public final class CatalogSync {
         private Sleeper sleeper = Sleeper.system();
         private RateLimiter rateLimiter;
         private java.util.function.Consumer<SyncReport> reportListener = r -> { };
+        private java.util.concurrent.locks.Lock runLock;
 
         private Builder() {
+        }
+
+        /**
+         * Shares the lock that lets one run at a time touch the catalog, across several {@code CatalogSync}
+         * instances of the same catalog (by default each instance has its own).
+         *
+         * @param lock the lock
+         * @return this builder
+         */
+        public Builder runLock(java.util.concurrent.locks.Lock lock) {
+            this.runLock = Objects.requireNonNull(lock, "runLock must not be null");
+            return this;
         }
 
         /**

@@ -61,8 +61,8 @@ final class SyncRun {
             List<LocalizedItem> localized, boolean known) {
     }
 
-    /** A batch sent and awaiting confirmation. */
-    private record Sent(String handle, List<Pending> items) {
+    /** A batch sent and awaiting confirmation: the items still open, and every request as sent (for lines). */
+    private record Sent(String handle, List<Pending> items, List<Pending> sentInOrder) {
     }
 
     /** Thrown to unwind when the sync must stop or was cancelled inside a wait. */
@@ -81,8 +81,17 @@ final class SyncRun {
     private final String catalogId;
     private final Retry retry;
     private final MessageDigest sha256;
+    /** Retailer ids queued for Meta in this run (one request per id). */
     private final LongHashSet seen = new LongHashSet();
+    /** Retailer ids the store still has, valid or not: a FULL sync deletes only ids outside this set. */
+    private final LongHashSet present = new LongHashSet();
+    /** Set when a product could not be read or mapped: then nobody knows what the store has, so nothing is deleted. */
+    private boolean incomplete;
+    /** The batch being sent, so an unexpected failure can still account for its items. */
+    private List<Pending> inFlight = List.of();
     private final List<Pending> lookups = new ArrayList<>();
+    /** How far {@link #resolveLookups()} got, so an unexpected failure counts only the rest. */
+    private int lookupIndex;
     private final List<Pending> current = new ArrayList<>();
     private long currentBytes;
     private final Deque<Sent> outstanding = new ArrayDeque<>();
@@ -165,13 +174,16 @@ final class SyncRun {
             current.forEach(this::notAttempted);
             current.clear();
             while (!outstanding.isEmpty()) {
-                confirm(outstanding.pollFirst());
+                confirm(outstanding.peekFirst());
+                outstanding.removeFirst();
             }
         } catch (RuntimeException e) {
             log.error("Sync {} failed unexpectedly", syncId, e);
             stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e);
-            lookups.forEach(this::notAttempted);
+            lookups.subList(Math.min(lookupIndex, lookups.size()), lookups.size()).forEach(this::notAttempted);
             current.forEach(this::notAttempted);
+            inFlight.forEach(p -> fail(p, ErrorCategory.UNKNOWN, "UNCONFIRMED", "",
+                    "The sync failed while sending this item; it will be sent again next time.", IssueSource.API));
             for (Sent s : outstanding) {
                 s.items().forEach(p -> fail(p, ErrorCategory.UNKNOWN, "UNCONFIRMED", "",
                         "Sent but not confirmed; it will be sent again next time.", IssueSource.API));
@@ -201,7 +213,7 @@ final class SyncRun {
     }
 
     private boolean running() {
-        if (!cancelled && request.cancellation().isCancelled()) {
+        if (!cancelled && (request.cancellation().isCancelled() || Thread.currentThread().isInterrupted())) {
             cancelled = true;
             log.info("Sync {} cancelled", syncId);
         }
@@ -214,6 +226,7 @@ final class SyncRun {
         if (p == null) {
             itemsSeen++;
             failed++;
+            incomplete = true;
             errors.add(issue("", "", ErrorCategory.PRODUCT, Severity.ERROR, "NULL_PRODUCT", "",
                     "The store handed in an empty product.", IssueSource.LOCAL));
             return;
@@ -224,38 +237,53 @@ final class SyncRun {
         } catch (RuntimeException e) {
             itemsSeen++;
             failed++;
+            incomplete = true;
             errors.add(issue(p.sku(), p.productId(), ErrorCategory.PRODUCT, Severity.ERROR, "TRANSFORM_FAILED", "",
                     "The product could not be mapped: " + e.getMessage(), IssueSource.LOCAL));
             return;
         }
         for (TransformedItem t : items) {
             itemsSeen++;
-            ValidationResult v = sync.validator().validate(t);
-            for (ValidationIssue w : v.warnings()) {
-                warnings.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.WARNING,
-                        w.code().name(), w.field(), w.message(), IssueSource.LOCAL));
+            if (!t.retailerId().isEmpty()) {
+                present.add(LongHashSet.hash64(t.retailerId()));
             }
-            if (!v.isValid()) {
+            try {
+                handleItem(t);
+            } catch (RuntimeException e) {
+                log.error("Sync {}: unexpected failure on item {}", syncId, t.retailerId(), e);
                 failed++;
-                for (ValidationIssue e : v.errors()) {
-                    errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.ERROR,
-                            e.code().name(), e.field(), e.message(), IssueSource.LOCAL));
-                }
-                continue;
-            }
-            if (!seen.add(LongHashSet.hash64(t.retailerId()))) {
-                failed++;
-                errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.ERROR,
-                        "DUPLICATE_RETAILER_ID", "id", "Another product in this sync has the same SKU '"
-                                + t.retailerId() + "'; only the first was sent. Give every product its own SKU.",
-                        IssueSource.LOCAL));
-                continue;
-            }
-            lookups.add(pending(t));
-            if (lookups.size() >= LOOKUP_CHUNK) {
-                resolveLookups();
+                errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.UNKNOWN, Severity.ERROR,
+                        "INTERNAL_ERROR", "", "The item could not be processed: " + e, IssueSource.LOCAL));
             }
         }
+        if (lookups.size() >= LOOKUP_CHUNK) {
+            resolveLookups();
+        }
+    }
+
+    private void handleItem(TransformedItem t) {
+        ValidationResult v = sync.validator().validate(t);
+        for (ValidationIssue w : v.warnings()) {
+            warnings.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.WARNING,
+                    w.code().name(), w.field(), w.message(), IssueSource.LOCAL));
+        }
+        if (!v.isValid()) {
+            failed++;
+            for (ValidationIssue e : v.errors()) {
+                errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.ERROR,
+                        e.code().name(), e.field(), e.message(), IssueSource.LOCAL));
+            }
+            return;
+        }
+        if (!seen.add(LongHashSet.hash64(t.retailerId()))) {
+            failed++;
+            errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.ERROR,
+                    "DUPLICATE_RETAILER_ID", "id", "Another product in this sync has the same SKU '"
+                            + t.retailerId() + "'; only the first was sent. Give every product its own SKU.",
+                    IssueSource.LOCAL));
+            return;
+        }
+        lookups.add(pending(t));
     }
 
     private Pending pending(TransformedItem t) {
@@ -309,13 +337,10 @@ final class SyncRun {
         List<String> ids = new ArrayList<>(lookups.size());
         lookups.forEach(p -> ids.add(p.retailerId()));
         Map<String, SyncRecord> known = sync.stateStore().find(catalogId, ids);
-        List<Pending> batch = new ArrayList<>(lookups);
-        lookups.clear();
-        for (int i = 0; i < batch.size(); i++) {
-            Pending p = batch.get(i);
+        for (lookupIndex = 0; lookupIndex < lookups.size(); lookupIndex++) {
+            Pending p = lookups.get(lookupIndex);
             if (!running()) {
-                batch.subList(i, batch.size()).forEach(this::notAttempted);
-                return;
+                break;
             }
             SyncRecord rec = known.get(p.retailerId());
             if (p.action() == ItemAction.UPSERT && rec != null && rec.contentHash().equals(p.hash())) {
@@ -327,12 +352,25 @@ final class SyncRun {
                         rec != null));
             }
         }
+        // what a stop or cancel left unresolved is not attempted
+        for (int i = lookupIndex; i < lookups.size(); i++) {
+            notAttempted(lookups.get(i));
+        }
+        lookups.clear();
+        lookupIndex = 0;
     }
 
     private void deleteOrphans() {
+        if (incomplete) {
+            log.warn("Sync {}: some products could not be read or mapped, so no item is deleted this time", syncId);
+            warnings.add(issue("", "", ErrorCategory.PRODUCT, Severity.WARNING, "DELETES_SKIPPED", "",
+                    "Some products could not be read or mapped, so items missing from the store were not deleted "
+                            + "this time.", IssueSource.LOCAL));
+            return;
+        }
         List<String> orphans = new ArrayList<>();
         sync.stateStore().forEachRetailerId(catalogId, id -> {
-            if (!seen.contains(LongHashSet.hash64(id))) {
+            if (!present.contains(LongHashSet.hash64(id))) {
                 orphans.add(id);
             }
         });
@@ -381,14 +419,17 @@ final class SyncRun {
             return;
         }
         while (outstanding.size() >= options.maxOutstandingBatches()) {
-            confirm(outstanding.pollFirst());
+            confirm(outstanding.peekFirst());
+            outstanding.removeFirst();
         }
         List<ItemRequest> requests = new ArrayList<>(batch.size());
         batch.forEach(p -> requests.add(p.request()));
         progress(SyncStage.UPLOADING, itemsSeen);
+        inFlight = batch;
         ItemsBatchResponse response = call(true, batch,
                 () -> sync.graph().itemsBatch(catalogId, requests, true));
         if (response == null) {
+            inFlight = List.of();
             return;
         }
         Map<String, Pending> byId = new LinkedHashMap<>();
@@ -411,16 +452,19 @@ final class SyncRun {
             }
         }
         if (byId.isEmpty()) {
+            inFlight = List.of();
             return;
         }
         Optional<String> handle = response.handle();
         if (handle.isEmpty()) {
+            inFlight = List.of();
             byId.values().forEach(p -> fail(p, ErrorCategory.UNKNOWN, "NOT_INGESTED", "",
                     "Meta accepted the call but ingested nothing (no batch handle).", IssueSource.META));
             return;
         }
         handles.add(handle.get());
-        outstanding.addLast(new Sent(handle.get(), new ArrayList<>(byId.values())));
+        outstanding.addLast(new Sent(handle.get(), new ArrayList<>(byId.values()), batch));
+        inFlight = List.of();
     }
 
     /**
@@ -466,6 +510,11 @@ final class SyncRun {
                 items.forEach(p -> fail(p, e.category(), codeOf(e), "", e.getMessage(), IssueSource.API));
                 return null;
             } catch (MetaCommerceException e) {
+                if (e instanceof io.github.metacommerce.exception.GraphTransportException g && g.isInterrupted()) {
+                    cancelled = true;
+                    items.forEach(this::notAttempted);
+                    return null;
+                }
                 long delay = context.onError(e);
                 if (delay < 0) {
                     log.warn("Sync {}: a call failed for good ({}): {}", syncId, e.category(), e.getMessage());
@@ -557,16 +606,17 @@ final class SyncRun {
         sent.items().forEach(p -> open.put(p.retailerId(), p));
         boolean unattributed = false;
         for (BatchMessage m : status.errors()) {
-            Pending p = attribute(m, sent.items());
+            Pending p = attribute(m, sent.sentInOrder());
             if (p == null) {
                 unattributed = true;
                 errors.add(issue("", "", ErrorCategory.UNKNOWN, Severity.ERROR, "META_BATCH_ERROR", "",
                         m.message(), IssueSource.META));
                 continue;
             }
-            errors.add(issue(p, ErrorCategory.PRODUCT, Severity.ERROR, "META_ERROR", m.message(), IssueSource.META));
             if (open.remove(p.retailerId()) != null) {
                 failed++;
+                errors.add(issue(p, ErrorCategory.PRODUCT, Severity.ERROR, "META_ERROR", m.message(),
+                        IssueSource.META));
             }
         }
         for (String id : status.idsOfInvalidRequests()) {
@@ -577,12 +627,18 @@ final class SyncRun {
         }
         Map<String, Integer> warningCounts = new HashMap<>();
         for (BatchMessage m : status.warnings()) {
-            Pending p = attribute(m, sent.items());
+            Pending p = attribute(m, sent.sentInOrder());
             if (p != null) {
                 warningCounts.merge(p.retailerId(), 1, Integer::sum);
                 warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "META_WARNING", m.message(),
                         IssueSource.META));
             }
+        }
+        long rejectedHere = sent.items().size() - open.size();
+        if (status.errorsTotalCount() > status.errors().size() && status.errorsTotalCount() > rejectedHere) {
+            unattributed = true;
+            log.warn("Sync {}: batch {} reports {} errors but lists {}; its other items are treated as unconfirmed",
+                    syncId, sent.handle(), status.errorsTotalCount(), status.errors().size());
         }
         if (unattributed) {
             for (Pending p : new ArrayList<>(open.values())) {
@@ -593,24 +649,24 @@ final class SyncRun {
         }
         List<SyncRecord> saved = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        Map<String, List<Pending>> localizedByLanguage = new LinkedHashMap<>();
+        List<Pending> translated = new ArrayList<>();
         Instant at = now();
         for (Pending p : open.values()) {
             if (p.action() == ItemAction.DELETE) {
-                deleted++;
                 removed.add(p.retailerId());
-            } else {
-                if (p.known()) {
-                    updated++;
-                } else {
-                    created++;
-                }
+            } else if (p.localized().isEmpty()) {
                 saved.add(new SyncRecord(p.retailerId(), p.productId(), p.hash(), at,
                         warningCounts.getOrDefault(p.retailerId(), 0)));
-                for (LocalizedItem l : p.localized()) {
-                    localizedByLanguage.computeIfAbsent(l.languageValue(), k -> new ArrayList<>()).add(p);
-                }
+            } else {
+                translated.add(p);
             }
+        }
+        Set<String> translationsOk = sendTranslations(translated);
+        for (Pending p : translated) {
+            // a translation that did not go through leaves a hash that can never match, so the item is sent again
+            String hash = translationsOk.contains(p.retailerId()) ? p.hash() : "translations-pending:" + p.hash();
+            saved.add(new SyncRecord(p.retailerId(), p.productId(), hash, at,
+                    warningCounts.getOrDefault(p.retailerId(), 0)));
         }
         if (!saved.isEmpty()) {
             sync.stateStore().saveAll(catalogId, saved);
@@ -618,7 +674,15 @@ final class SyncRun {
         if (!removed.isEmpty()) {
             sync.stateStore().removeAll(catalogId, removed);
         }
-        sendTranslations(localizedByLanguage);
+        for (Pending p : open.values()) {
+            if (p.action() == ItemAction.DELETE) {
+                deleted++;
+            } else if (p.known()) {
+                updated++;
+            } else {
+                created++;
+            }
+        }
     }
 
     private static Pending attribute(BatchMessage m, List<Pending> items) {
@@ -632,41 +696,52 @@ final class SyncRun {
         return m.line() >= 1 && m.line() <= items.size() ? items.get(m.line() - 1) : null;
     }
 
-    /** Sends per-language overrides of confirmed items; their problems are warnings (the item itself is synced). */
-    private void sendTranslations(Map<String, List<Pending>> byLanguage) {
+    /**
+     * Sends per-language overrides of accepted items; their problems are warnings (the item itself is synced).
+     * Checks the immediate validation only: localized batches are not polled.
+     *
+     * @return the retailer ids whose every translation was accepted
+     */
+    private Set<String> sendTranslations(List<Pending> items) {
+        Set<String> failedIds = new java.util.HashSet<>();
+        Map<String, List<Pending>> byLanguage = new LinkedHashMap<>();
+        for (Pending p : items) {
+            for (LocalizedItem l : p.localized()) {
+                byLanguage.computeIfAbsent(l.languageValue(), k -> new ArrayList<>()).add(p);
+            }
+        }
         for (Map.Entry<String, List<Pending>> e : byLanguage.entrySet()) {
+            String language = e.getKey();
             List<ItemRequest> requests = new ArrayList<>();
             Map<String, Pending> byId = new HashMap<>();
             for (Pending p : e.getValue()) {
                 for (LocalizedItem l : p.localized()) {
-                    if (l.languageValue().equals(e.getKey())) {
+                    if (l.languageValue().equals(language)) {
                         requests.add(ItemRequest.update(l.toData()));
                         byId.put(p.retailerId(), p);
                     }
                 }
             }
-            for (int from = 0; from < requests.size() && running(); from += options.maxRequestsPerCall()) {
+            for (int from = 0; from < requests.size(); from += options.maxRequestsPerCall()) {
                 List<ItemRequest> chunk = requests.subList(from, Math.min(requests.size(),
                         from + options.maxRequestsPerCall()));
-                String language = e.getKey();
-                ItemsBatchResponse r;
-                try {
-                    r = call(true, List.of(), () -> sync.graph().localizedItemsBatch(catalogId, language, chunk));
-                } catch (RuntimeException ex) {
-                    r = null;
-                }
+                ItemsBatchResponse r = running()
+                        ? call(true, List.of(), () -> sync.graph().localizedItemsBatch(catalogId, language, chunk))
+                        : null;
                 if (r == null) {
                     for (ItemRequest req : chunk) {
-                        Pending p = byId.get(req.retailerId());
-                        warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "TRANSLATION_NOT_SENT",
-                                "The " + language + " translation could not be sent.", IssueSource.API));
+                        failedIds.add(req.retailerId());
+                        warnings.add(issue(byId.get(req.retailerId()), ErrorCategory.PRODUCT, Severity.WARNING,
+                                "TRANSLATION_NOT_SENT", "The " + language + " translation could not be sent; it will "
+                                        + "be sent again next time.", IssueSource.API));
                     }
                     continue;
                 }
                 r.handle().ifPresent(handles::add);
                 for (ItemValidation v : r.validationStatus()) {
                     Pending p = byId.get(v.retailerId());
-                    if (p != null) {
+                    if (p != null && !v.errors().isEmpty()) {
+                        failedIds.add(p.retailerId());
                         for (String msg : v.errors()) {
                             warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "TRANSLATION_REJECTED",
                                     language + ": " + msg, IssueSource.META));
@@ -675,6 +750,13 @@ final class SyncRun {
                 }
             }
         }
+        Set<String> ok = new java.util.HashSet<>();
+        items.forEach(p -> {
+            if (!failedIds.contains(p.retailerId())) {
+                ok.add(p.retailerId());
+            }
+        });
+        return ok;
     }
 
     // ---- bookkeeping

@@ -524,4 +524,89 @@ class CatalogSyncTest {
         });
         assertThat(sentBatches().get(0)).hasSize(1);
     }
+
+    @Test
+    void aFullSyncNeverDeletesItemsThatAreStillInTheStoreButInvalid() {
+        acceptBatches();
+        CatalogSync sync = sync(options().build());
+        sync.sync(products(3).stream(), SyncRequest.full());
+        stub.wm.resetRequests();
+        List<Product> now = new ArrayList<>(products(3));
+        now.set(1, product(2).toBuilder().price(null).build());
+
+        SyncReport r = sync.sync(now.stream(), SyncRequest.full());
+
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(BATCH_PATH)))).isEmpty();
+        assertThat(r.counts().deleted()).isZero();
+        assertThat(r.counts().failed()).isEqualTo(1);
+        assertThat(ledger.count(CATALOG)).isEqualTo(3);
+        assertBalanced(r);
+    }
+
+    @Test
+    void aFullSyncWithAnUnreadableProductDeletesNothing() {
+        acceptBatches();
+        CatalogSync sync = sync(options().build());
+        sync.sync(products(3).stream(), SyncRequest.full());
+        stub.wm.resetRequests();
+
+        SyncReport r = sync.sync(Stream.of(product(1), null), SyncRequest.full());
+
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(BATCH_PATH)))).isEmpty();
+        assertThat(r.warnings()).extracting(SyncIssue::code).contains("DELETES_SKIPPED");
+        assertThat(ledger.count(CATALOG)).isEqualTo(3);
+        assertBalanced(r);
+    }
+
+    @Test
+    void errorLinesCountEveryRequestSentEvenThoseRefusedAtOnce() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"h1\"],"
+                + "\"validation_status\":[{\"retailer_id\":\"SKU-2\",\"errors\":[{\"message\":\"bad\"}]}]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson("{\"data\":[{\"handle\":\"h1\","
+                + "\"status\":\"finished\",\"errors_total_count\":1,\"errors\":[{\"line\":3,\"id\":\"\","
+                + "\"message\":\"Invalid image_link URL\"}]}]}")));
+
+        SyncReport r = sync(options().build()).sync(products(4).stream(), SyncRequest.incremental());
+
+        assertThat(r.errors()).extracting(SyncIssue::retailerId).containsExactlyInAnyOrder("SKU-2", "SKU-3");
+        assertThat(ledger.find(CATALOG, List.of("SKU-1", "SKU-3", "SKU-4")).keySet())
+                .containsExactlyInAnyOrder("SKU-1", "SKU-4");
+        assertBalanced(r);
+    }
+
+    @Test
+    void moreErrorsThanListedLeaveTheRestUnconfirmed() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"h1\"]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson("{\"data\":[{\"handle\":\"h1\","
+                + "\"status\":\"finished\",\"errors_total_count\":2,\"errors\":[{\"line\":1,\"id\":\"SKU-1\","
+                + "\"message\":\"bad\"}]}]}")));
+
+        SyncReport r = sync(options().build()).sync(products(3).stream(), SyncRequest.incremental());
+
+        assertThat(r.counts().created()).isZero();
+        assertThat(r.counts().failed()).isEqualTo(3);
+        assertThat(ledger.count(CATALOG)).isZero();
+        assertBalanced(r);
+    }
+
+    @Test
+    void aTranslationThatWasNotSentIsSentAgainNextTime() {
+        acceptBatches();
+        stub.wm.stubFor(post(urlPathEqualTo("/v27.0/" + CATALOG + "/localized_items_batch"))
+                .willReturn(aResponse().withStatus(400).withBody(stub.fixture("errors/invalid-100.json"))));
+        Product translated = product(1).toBuilder().translation(java.util.Locale.FRENCH,
+                io.github.metacommerce.product.ProductTranslation.of("Tente", "Pour deux")).build();
+        CatalogSync sync = sync(options().build());
+
+        SyncReport first = sync.sync(Stream.of(translated), SyncRequest.incremental());
+        stub.wm.resetRequests();
+        SyncReport second = sync.sync(Stream.of(translated), SyncRequest.incremental());
+
+        assertThat(first.counts().created()).isEqualTo(1);
+        assertThat(first.warnings()).extracting(SyncIssue::code).contains("TRANSLATION_NOT_SENT");
+        assertThat(second.counts().updated()).as("sent again because its translation did not go through")
+                .isEqualTo(1);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo("/v27.0/" + CATALOG + "/localized_items_batch"))))
+                .hasSize(1);
+    }
 }

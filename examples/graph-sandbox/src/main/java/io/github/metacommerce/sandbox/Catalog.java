@@ -24,6 +24,8 @@ final class Catalog {
     final ConcurrentSkipListMap<Long, Item> items = new ConcurrentSkipListMap<>();
     final Map<String, Long> byRetailerId = new ConcurrentHashMap<>();
     private final Deque<Instant> batchCalls = new ArrayDeque<>();
+    /** The window's own lock, so rate-limit checks never wait for a batch being applied (which locks the catalog). */
+    private final Object window = new Object();
 
     Catalog(String id, String name, String vertical, String businessId) {
         this.id = id;
@@ -37,22 +39,24 @@ final class Catalog {
      *
      * @return -1 when allowed, else how long until the oldest call leaves the window, in nanoseconds
      */
-    synchronized long tryBatchCall(Instant now, int budget) {
-        purge(now);
-        if (batchCalls.size() >= budget) {
-            return Math.max(1, Duration.between(now, batchCalls.peekFirst().plus(WINDOW)).toNanos());
+    long tryBatchCall(Instant now, int budget) {
+        synchronized (window) {
+            purge(now);
+            if (batchCalls.size() >= budget) {
+                // as Meta says, calling while blocked extends the block: the refused call counts too
+                batchCalls.addLast(now);
+                return Math.max(1, Duration.between(now, batchCalls.peekFirst().plus(WINDOW)).toNanos());
+            }
+            batchCalls.addLast(now);
+            return -1;
         }
-        batchCalls.addLast(now);
-        return -1;
     }
 
-    synchronized int batchCallsInWindow(Instant now) {
-        purge(now);
-        return batchCalls.size();
-    }
-
-    synchronized void resetWindow() {
-        batchCalls.clear();
+    int batchCallsInWindow(Instant now) {
+        synchronized (window) {
+            purge(now);
+            return batchCalls.size();
+        }
     }
 
     private void purge(Instant now) {

@@ -59,8 +59,7 @@ final class GraphEndpoints {
             }
             if (s.length == 2 && s[1].equals("permissions")) {
                 if (m.equals("DELETE")) {
-                    t.revoked = true;
-                    return Reply.json(Map.of("success", true));
+                    return revoke(r, t);
                 }
                 if (m.equals("GET")) {
                     ArrayNode data = Json.MAPPER.createArrayNode();
@@ -77,6 +76,9 @@ final class GraphEndpoints {
         }
         Token t = auth(r);
         String id = s[0];
+        if (s.length == 2 && s[1].equals("permissions") && m.equals("DELETE") && id.equals(t.userId)) {
+            return revoke(r, t);
+        }
         World.Business business = world.businesses.get(id);
         if (business != null) {
             return businessEdge(r, t, business, s, origin);
@@ -85,9 +87,34 @@ final class GraphEndpoints {
         if (catalog == null || !world.canAccess(t.userId, catalog)) {
             throw GraphFailure.unknownObject(id);
         }
-        requireScope(t, "catalog_management");
-        Reply reply = catalogEdge(r, t, catalog, s, origin);
-        return reply.header("X-Business-Use-Case-Usage", catalogUsage(catalog, 0));
+        try {
+            requireScope(t, "catalog_management");
+            Reply reply = catalogEdge(r, t, catalog, s, origin);
+            return reply.header("X-Business-Use-Case-Usage", catalogUsage(catalog, 0));
+        } catch (GraphFailure f) {
+            if (!f.headers.containsKey("X-Business-Use-Case-Usage")) {
+                f.header("X-Business-Use-Case-Usage", catalogUsage(catalog, 0));
+            }
+            throw f;
+        }
+    }
+
+    /**
+     * {@code DELETE /{user}/permissions}: without {@code permission}, every token the user gave this app stops
+     * working; with it, only that permission is dropped from the user's tokens.
+     */
+    private Reply revoke(SandboxRequest r, Token t) {
+        String permission = r.param("permission");
+        for (Token other : world.tokens.values()) {
+            if (other.userId.equals(t.userId) && other.appId.equals(t.appId)) {
+                if (permission == null) {
+                    other.revoked = true;
+                } else {
+                    other.dropScope(permission);
+                }
+            }
+        }
+        return Reply.json(Map.of("success", true));
     }
 
     private Reply me(SandboxRequest r, Token t) {
@@ -702,6 +729,9 @@ final class GraphEndpoints {
                 offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8)
                         .substring(2));
             } catch (RuntimeException e) {
+                throw GraphFailure.invalidParameter("Invalid cursor");
+            }
+            if (offset < 0) {
                 throw GraphFailure.invalidParameter("Invalid cursor");
             }
         }

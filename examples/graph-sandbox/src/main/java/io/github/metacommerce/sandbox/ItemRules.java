@@ -83,7 +83,7 @@ final class ItemRules {
             if (blank(data, "image_link") && !data.has("image")) {
                 errors.add("Missing required field: image_link");
             }
-            if (blank(data, "brand") && blank(data, "gtin") && blank(data, "mpn")) {
+            if (blank(data, "brand")) {
                 errors.add("Missing required field: brand");
             }
         }
@@ -111,7 +111,7 @@ final class ItemRules {
         List<String> errors = new ArrayList<>();
         length(merged, "id", 100, errors);
         length(merged, "title", 200, errors);
-        length(merged, "description", 9999, errors);
+        length(merged, "description", 5000, errors);
         length(merged, "rich_text_description", 9999, errors);
         length(merged, "brand", 100, errors);
         length(merged, "item_group_id", 100, errors);
@@ -160,7 +160,8 @@ final class ItemRules {
             }
         }
         JsonNode qty = merged.get("quantity_to_sell_on_facebook");
-        if (qty != null && !qty.isNull() && (!qty.canConvertToLong() || qty.asLong() < 0)) {
+        boolean whole = qty != null && (qty.isIntegralNumber() || (qty.isTextual() && qty.asText().matches("[0-9]{1,18}")));
+        if (qty != null && !qty.isNull() && (!whole || qty.asLong() < 0)) {
             errors.add("quantity_to_sell_on_facebook must be a whole number, 0 or more");
         }
         return errors;

@@ -91,7 +91,6 @@ final class SandboxHandler implements HttpHandler {
         try {
             SandboxRequest r = SandboxRequest.read(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body);
-            world.processDue();
             countAppCall();
             String[] s = r.segments();
             if (s.length >= 2 && s[0].equals("dialog") && s[1].equals("oauth")) {

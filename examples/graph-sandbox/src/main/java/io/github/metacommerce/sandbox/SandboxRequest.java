@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class SandboxRequest {
     private static final Pattern VERSIONED = Pattern.compile("^/(v[0-9]{1,3}\\.0)(/.*)?$");
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=\"?([^\";]+)\"?");
-    private static final Pattern PART_NAME = Pattern.compile("(?i)name=\"([^\"]*)\"");
+    private static final Pattern PART_NAME = Pattern.compile("(?i)(?:^|;)\\s*name=\"([^\"]*)\"");
 
     final String method;
     /** The path without version prefix and without trailing slash, e.g. {@code /me/businesses}. */
@@ -119,8 +119,11 @@ final class SandboxRequest {
         if (root == null || !root.isObject()) {
             throw GraphFailure.invalidParameter("The request body is not a JSON object");
         }
-        root.fields().forEachRemaining(e -> out.put(e.getKey(),
-                e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        root.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            }
+        });
         return out;
     }
 

@@ -8,7 +8,7 @@ final class Token {
     final String value;
     final String userId;
     final String appId;
-    final List<String> scopes;
+    volatile List<String> scopes;
     final Instant issuedAt;
     volatile Instant expiresAt;
     final Instant dataAccessExpiresAt;
@@ -23,6 +23,12 @@ final class Token {
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
         this.dataAccessExpiresAt = dataAccessExpiresAt;
+    }
+
+    void dropScope(String scope) {
+        List<String> kept = new java.util.ArrayList<>(scopes);
+        kept.remove(scope);
+        scopes = List.copyOf(kept);
     }
 
     boolean expired(Instant now) {

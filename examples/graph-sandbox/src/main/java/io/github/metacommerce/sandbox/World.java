@@ -198,6 +198,17 @@ final class World {
     }
 
     private void apply(Catalog c, Batch b, Batch.Line line) {
+        if (line.invalidAtSubmit()) {
+            // refused in validation_status: never ingested, its errors repeated in the batch status
+            boolean creating = "CREATE".equals(line.method()) || line.retailerId() == null
+                    || !c.byRetailerId.containsKey(line.retailerId());
+            List<String> reasons = ItemRules.immediateErrors(line.data(), creating);
+            if (reasons.isEmpty()) {
+                reasons = List.of("Refused when the batch was submitted (see validation_status)");
+            }
+            reasons.forEach(msg -> fail(b, line, msg));
+            return;
+        }
         String id = line.retailerId();
         if (id == null || id.isBlank()) {
             fail(b, line, "Missing required field: id");
@@ -244,12 +255,7 @@ final class World {
                 merged.set(e.getKey(), e.getValue());
             }
         });
-        List<String> errors = new ArrayList<>();
-        if (existing == null) {
-            errors.addAll(ItemRules.immediateErrors(merged, true));
-        } else {
-            errors.addAll(ItemRules.immediateErrors(line.data(), false));
-        }
+        List<String> errors = new ArrayList<>(ItemRules.immediateErrors(merged, true));
         errors.addAll(ItemRules.processingErrors(merged));
         if (!errors.isEmpty()) {
             for (String e : errors) {

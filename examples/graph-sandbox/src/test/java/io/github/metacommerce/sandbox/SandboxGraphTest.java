@@ -175,4 +175,31 @@ class SandboxGraphTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aForgedNegativeCursorIs100NotA500() {
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("o:-5".getBytes());
+
+        Http.Res r = http.get("/v27.0/me/businesses?after=" + cursor, token);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error().get("code").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void revokingOnePermissionDropsOnlyThatOne() {
+        Http.Res r = http.delete("/v27.0/100000000000001/permissions?permission=catalog_management", token);
+
+        assertThat(r.json().get("success").asBoolean()).isTrue();
+        assertThat(http.get("/v27.0/me/businesses", token).status()).isEqualTo(200);
+        assertThat(http.get("/v27.0/" + GraphSandbox.CATALOG_ID, token).error().get("code").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void catalogErrorsAlsoCarryTheUsageHeader() {
+        Http.Res r = http.get("/v27.0/" + GraphSandbox.CATALOG_ID + "/nonsense", token);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("x-business-use-case-usage")).contains(GraphSandbox.CATALOG_ID);
+    }
 }

@@ -99,4 +99,22 @@ class SandboxRateLimitTest {
         assertThat(call(GraphSandbox.CATALOG_ID).status()).isEqualTo(200);
         sandbox.sandbox().advanceClock(Duration.ofMinutes(2));
     }
+
+    @Test
+    void callingWhileBlockedExtendsTheBlock() {
+        for (int i = 0; i < 8; i++) {
+            call(GraphSandbox.CATALOG_ID);
+        }
+        sandbox.sandbox().advanceClock(java.time.Duration.ofSeconds(30));
+        for (int i = 0; i < 8; i++) {
+            assertThat(call(GraphSandbox.CATALOG_ID).status()).isEqualTo(400);
+        }
+
+        sandbox.sandbox().advanceClock(java.time.Duration.ofSeconds(31));
+
+        assertThat(call(GraphSandbox.CATALOG_ID).status()).as("the refused calls still fill the window")
+                .isEqualTo(400);
+        sandbox.sandbox().advanceClock(java.time.Duration.ofSeconds(30));
+        assertThat(call(GraphSandbox.CATALOG_ID).status()).isEqualTo(200);
+    }
 }
