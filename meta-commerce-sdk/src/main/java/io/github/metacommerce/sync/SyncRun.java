@@ -580,15 +580,14 @@ final class SyncRun {
         Duration delay = options.statusPollInitial();
         while (true) {
             boolean waited = waitFor(delay, false) || pollingAllowed();
-            BatchStatus status = waited ? call(false, List.of(), () -> sync.graph().batchStatus(catalogId,
-                    sent.handle())) : null;
+            BatchStatus status = waited && pollingAllowed() ? poll(sent) : null;
             if (status != null && status.isFinished()) {
                 apply(sent, status);
                 return;
             }
-            if (status == null || !now().isBefore(deadline) || cancelled) {
-                String why = status == null ? "its status could not be read" + (stopReason == null ? ""
-                        : " (" + stopReason + ")") : cancelled ? "the sync was cancelled"
+            if (!pollingAllowed() || !now().isBefore(deadline)) {
+                String why = cancelled ? "the sync was cancelled" : stopCategory != null
+                        && stopCategory != ErrorCategory.RATE_LIMIT ? "the sync stopped (" + stopReason + ")"
                         : "Meta did not finish it within " + options.statusTimeout();
                 ErrorCategory category = stopCategory != null ? stopCategory : ErrorCategory.UNKNOWN;
                 sent.items().forEach(p -> fail(p, category, "UNCONFIRMED", "", "Sent in batch " + sent.handle()
@@ -598,6 +597,33 @@ final class SyncRun {
             }
             Duration doubled = delay.multipliedBy(2);
             delay = doubled.compareTo(options.statusPollMax()) > 0 ? options.statusPollMax() : doubled;
+        }
+    }
+
+    /**
+     * Reads a batch's status once. The Graph client already retries the GET on transient failures, so a failure
+     * here just means "ask again at the next poll"; auth, permission and catalog errors stop the sync.
+     */
+    private BatchStatus poll(Sent sent) {
+        apiCalls++;
+        try {
+            BatchStatus status = sync.graph().batchStatus(catalogId, sent.handle());
+            adapt(status);
+            return status;
+        } catch (OAuthException | PermissionException | CatalogAccessException e) {
+            stop(e.category(), e.getMessage());
+            return null;
+        } catch (RateLimitException e) {
+            Duration wait = e.retryAfter().orElse(DEFAULT_THROTTLE_WAIT);
+            waitFor(wait.compareTo(options.maxRateLimitWait()) > 0 ? options.maxRateLimitWait() : wait, true);
+            return null;
+        } catch (MetaCommerceException e) {
+            if (e instanceof io.github.metacommerce.exception.GraphTransportException g && g.isInterrupted()) {
+                cancelled = true;
+            }
+            log.warn("Sync {}: reading the status of batch {} failed ({}); asking again later", syncId,
+                    sent.handle(), e.getMessage());
+            return null;
         }
     }
 
