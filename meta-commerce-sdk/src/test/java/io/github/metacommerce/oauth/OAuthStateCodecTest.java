@@ -3,7 +3,7 @@ package io.github.metacommerce.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.metacommerce.TestClock;
+import io.github.metacommerce.VirtualTime;
 import io.github.metacommerce.exception.ErrorCategory;
 import io.github.metacommerce.exception.OAuthStateException;
 import io.github.metacommerce.exception.OAuthStateException.Reason;
@@ -17,7 +17,8 @@ class OAuthStateCodecTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
 
-    private final TestClock clock = new TestClock(T0);
+    private final VirtualTime time = VirtualTime.startingAt(T0);
+    private final java.time.Clock clock = time.clock();
     private final OAuthStateCodec codec = OAuthStateCodec.builder().signingKey(KEY).clock(clock).build();
 
     private static void assertFails(Runnable r, Reason reason) {
@@ -81,7 +82,7 @@ class OAuthStateCodecTest {
     @Test
     void anExpiredStateFails() {
         String state = codec.issue("store-42");
-        clock.set(T0.plus(Duration.ofMinutes(10)));
+        time.set(T0.plus(Duration.ofMinutes(10)));
 
         assertFails(() -> codec.verify(state, "store-42"), Reason.EXPIRED);
     }
@@ -89,7 +90,7 @@ class OAuthStateCodecTest {
     @Test
     void aStateJustBeforeExpiryStillVerifies() {
         String state = codec.issue("store-42");
-        clock.set(T0.plus(Duration.ofMinutes(10)).minusSeconds(1));
+        time.set(T0.plus(Duration.ofMinutes(10)).minusSeconds(1));
 
         assertThat(codec.verify(state, "store-42").tenantId()).isEqualTo("store-42");
     }
@@ -159,7 +160,7 @@ class OAuthStateCodecTest {
         assertThat(store.markUsed("a", T0.plusSeconds(10))).isTrue();
         assertThat(store.markUsed("b", T0.plusSeconds(600))).isTrue();
         assertThat(store.markUsed("a", T0.plusSeconds(10))).isFalse();
-        clock.set(T0.plusSeconds(11));
+        time.set(T0.plusSeconds(11));
 
         assertThat(store.markUsed("c", T0.plusSeconds(700))).isTrue();
 

@@ -17,7 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.metacommerce.GraphStub;
 import io.github.metacommerce.MetaCommerceClient;
 import io.github.metacommerce.RetrySettings;
-import io.github.metacommerce.TestClock;
+import io.github.metacommerce.VirtualTime;
 import io.github.metacommerce.exception.ErrorCategory;
 import io.github.metacommerce.product.Product;
 import io.github.metacommerce.product.ProductTransformer;
@@ -49,7 +49,8 @@ class CatalogSyncTest {
     static final StoreSettings SETTINGS = StoreSettings.builder().storeUrl("https://shop.example").currency("USD")
             .build();
 
-    final TestClock clock = new TestClock(GraphStub.NOW);
+    final VirtualTime time = VirtualTime.startingAt(GraphStub.NOW);
+    final java.time.Clock clock = time.clock();
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     SyncStateStore ledger;
 
@@ -80,7 +81,7 @@ class CatalogSyncTest {
                 .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options).clock(clock)
                 .sleeper(d -> {
                     waits.add(d);
-                    clock.advance(d);
+                    time.advance(d);
                 }).build();
     }
 
@@ -297,7 +298,7 @@ class CatalogSyncTest {
                 .readTimeout(Duration.ofMillis(150)).build();
         CatalogSync sync = CatalogSync.builder().graph(client.graph(GraphStub.TOKEN)).catalogId(CATALOG)
                 .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options().build())
-                .clock(clock).sleeper(clock::advance).build();
+                .clock(clock).sleeper(time.sleeper()).build();
 
         SyncReport r = sync.sync(products(2).stream(), SyncRequest.incremental());
 

@@ -2,6 +2,7 @@ package io.github.metacommerce.benchmarks;
 
 import io.github.metacommerce.MetaCommerceClient;
 import io.github.metacommerce.Sleeper;
+import io.github.metacommerce.VirtualTime;
 import io.github.metacommerce.examples.quickstart.SampleProducts;
 import io.github.metacommerce.exception.ErrorCategory;
 import io.github.metacommerce.product.Product;
@@ -20,8 +21,6 @@ import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -43,35 +42,6 @@ public final class SyncBenchmark {
     static final double INVALID = 0.01;
     private static final StoreSettings SETTINGS = StoreSettings.builder().storeUrl("https://shop.example")
             .currency("EUR").build();
-
-    /** The harness's own clock: in throttled runs the sleeper moves it and the sandbox's clock together. */
-    static final class VirtualClock extends Clock {
-        private Instant now = Instant.now();
-        private final boolean real;
-
-        VirtualClock(boolean real) {
-            this.real = real;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return real ? Instant.now() : now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
 
     /** The figures of one run. */
     record Result(String name, SyncReport report, long wallMillis, long peakHeapMb, long throttles,
@@ -115,7 +85,7 @@ public final class SyncBenchmark {
             SyncStateStore ledger = SyncStateStore.inMemory();
             SyncOptions options = SyncOptions.builder().batchCallsPerMinute(1_000_000)
                     .statusPollInitial(Duration.ofMillis(5)).statusPollMax(Duration.ofMillis(100)).build();
-            CatalogSync sync = sync(fast, ledger, options, new VirtualClock(true), Sleeper.system(), c -> { });
+            CatalogSync sync = sync(fast, ledger, options, Clock.systemUTC(), Sleeper.system(), c -> { });
             results.add(run("full sync of " + n + " products", sync, products(n, 0), SyncMode.FULL, null));
             results.add(run("second run, 1% changed", sync, products(n, 1), SyncMode.FULL, null));
         }
@@ -129,13 +99,11 @@ public final class SyncBenchmark {
     private static Result throttled(String name, long n, SyncOptions.Builder options, boolean delta)
             throws Exception {
         try (GraphSandbox slow = GraphSandbox.builder().batchProcessingDelay(Duration.ZERO).build().start()) {
-            VirtualClock clock = new VirtualClock(false);
+            VirtualTime time = VirtualTime.startingAt(Instant.now()).onAdvance(slow::advanceClock);
+            Clock clock = time.clock();
             Instant start = clock.instant();
             AtomicLong throttles = new AtomicLong();
-            Sleeper sleeper = d -> {
-                clock.advance(d);
-                slow.advanceClock(d);
-            };
+            Sleeper sleeper = time.sleeper();
             SyncOptions o = options.statusPollInitial(Duration.ofSeconds(2)).statusPollMax(Duration.ofSeconds(30))
                     .build();
             SyncStateStore ledger = SyncStateStore.inMemory();

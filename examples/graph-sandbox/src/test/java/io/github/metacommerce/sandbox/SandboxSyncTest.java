@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.metacommerce.MetaCommerceClient;
 import io.github.metacommerce.RetrySettings;
+import io.github.metacommerce.VirtualTime;
 import io.github.metacommerce.exception.ErrorCategory;
 import io.github.metacommerce.product.Product;
 import io.github.metacommerce.product.ProductTransformer;
@@ -16,11 +17,8 @@ import io.github.metacommerce.sync.SyncReport;
 import io.github.metacommerce.sync.SyncRequest;
 import io.github.metacommerce.sync.SyncStateStore;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -36,27 +34,9 @@ class SandboxSyncTest {
     private static final StoreSettings SETTINGS = StoreSettings.builder().storeUrl("https://shop.example")
             .currency("EUR").build();
 
-    /** The SDK's clock; the sleeper moves it and the sandbox's clock together, so nobody waits for real. */
-    static final class VirtualClock extends Clock {
-        Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final VirtualClock clock = new VirtualClock();
+    /** The SDK's time; waiting moves it and the sandbox's clock together, so nobody waits for real. */
+    private final VirtualTime time = VirtualTime.startingAt(Instant.now())
+            .onAdvance(d -> sandbox.sandbox().advanceClock(d));
     private SyncStateStore ledger;
     private Http http;
 
@@ -85,13 +65,10 @@ class SandboxSyncTest {
 
     private CatalogSync sync(SyncOptions options) {
         MetaCommerceClient client = MetaCommerceClient.builder().appId(sandbox.appId()).appSecret(sandbox.appSecret())
-                .graphBaseUrl(sandbox.baseUrl()).clock(clock).retry(RetrySettings.none()).build();
+                .graphBaseUrl(sandbox.baseUrl()).clock(time.clock()).retry(RetrySettings.none()).build();
         return CatalogSync.builder().graph(client.graph(sandbox.mintUserToken())).catalogId(GraphSandbox.CATALOG_ID)
-                .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options).clock(clock)
-                .sleeper(d -> {
-                    clock.now = clock.now.plus(d);
-                    sandbox.sandbox().advanceClock(d);
-                }).build();
+                .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options).clock(time.clock())
+                .sleeper(time.sleeper()).build();
     }
 
     private static SyncOptions.Builder options() {
