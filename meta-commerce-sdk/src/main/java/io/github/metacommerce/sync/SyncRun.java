@@ -143,8 +143,9 @@ final class SyncRun {
         log.info("Sync {} of catalog {} started ({}{}{})", syncId, catalogId, request.mode(),
                 request.dryRun() ? ", dry run" : "", request.productIds().isEmpty() ? ""
                         : ", " + request.productIds().size() + " products");
+        Iterator<Product> it = java.util.Collections.emptyIterator();
         try (products) {
-            Iterator<Product> it = products.iterator();
+            it = products.iterator();
             progress(SyncStage.READING, 0);
             while (it.hasNext() && running()) {
                 Product p = it.next();
@@ -189,6 +190,17 @@ final class SyncRun {
                         "Sent but not confirmed; it will be sent again next time.", IssueSource.API));
             }
             outstanding.clear();
+            try {
+                while (it.hasNext()) {
+                    Product p = it.next();
+                    if (inScope(p)) {
+                        productsSeen++;
+                        skipProduct(p);
+                    }
+                }
+            } catch (RuntimeException again) {
+                log.warn("Sync {}: the rest of the products could not be read: {}", syncId, again.toString());
+            }
         } finally {
             MDC.remove("syncId");
             MDC.remove("catalogId");

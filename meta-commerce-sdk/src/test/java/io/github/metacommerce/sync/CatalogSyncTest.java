@@ -610,4 +610,94 @@ class CatalogSyncTest {
         assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo("/v27.0/" + CATALOG + "/localized_items_batch"))))
                 .hasSize(1);
     }
+
+    @Test
+    void anInterruptedThreadCancelsTheSyncAndLosesNothing() {
+        acceptBatches();
+        Thread.currentThread().interrupt();
+        SyncReport r;
+        try {
+            r = sync(options().build()).sync(products(4).stream(), SyncRequest.incremental());
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.CANCELLED);
+        assertThat(r.counts().notAttempted()).isEqualTo(4);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(BATCH_PATH)))).isEmpty();
+        assertBalanced(r);
+    }
+
+    @Test
+    void aFailingLedgerStopsTheSyncWithEveryItemAccountedFor() {
+        acceptBatches();
+        SyncStateStore memory = SyncStateStore.inMemory();
+        ledger = new SyncStateStore() {
+            @Override
+            public java.util.Map<String, SyncRecord> find(String catalogId, java.util.Collection<String> ids) {
+                return memory.find(catalogId, ids);
+            }
+
+            @Override
+            public void saveAll(String catalogId, java.util.Collection<SyncRecord> records) {
+                throw new IllegalStateException("database is down");
+            }
+
+            @Override
+            public void removeAll(String catalogId, java.util.Collection<String> ids) {
+                memory.removeAll(catalogId, ids);
+            }
+
+            @Override
+            public void forEachRetailerId(String catalogId, java.util.function.Consumer<String> consumer) {
+                memory.forEachRetailerId(catalogId, consumer);
+            }
+
+            @Override
+            public long count(String catalogId) {
+                return memory.count(catalogId);
+            }
+        };
+
+        SyncReport r = sync(options().maxRequestsPerCall(2).build()).sync(products(5).stream(),
+                SyncRequest.incremental());
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.STOPPED);
+        assertThat(r.stopCategory()).contains(ErrorCategory.UNKNOWN);
+        assertThat(r.counts().created()).isZero();
+        assertThat(r.errors()).extracting(SyncIssue::code).contains("UNCONFIRMED");
+        assertBalanced(r);
+    }
+
+    @Test
+    void aStoreStreamThatBreaksStopsTheSyncWithoutLosingWhatWasRead() {
+        acceptBatches();
+        java.util.Iterator<Product> source = new java.util.Iterator<>() {
+            int n;
+
+            @Override
+            public boolean hasNext() {
+                return n < 6;
+            }
+
+            @Override
+            public Product next() {
+                if (++n == 4) {
+                    throw new IllegalStateException("connection to the shop database lost");
+                }
+                return product(n);
+            }
+        };
+        Stream<Product> broken = java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliteratorUnknownSize(source, 0), false);
+
+        SyncReport r = sync(options().build()).sync(broken, SyncRequest.full());
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.STOPPED);
+        assertThat(r.stopReason()).hasValueSatisfying(m -> assertThat(m).contains("connection to the shop"));
+        assertThat(r.counts().productsSeen()).as("three read before the failure, two after").isEqualTo(5);
+        assertThat(r.counts().notAttempted()).isEqualTo(5);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(BATCH_PATH)))).isEmpty();
+        assertBalanced(r);
+    }
 }

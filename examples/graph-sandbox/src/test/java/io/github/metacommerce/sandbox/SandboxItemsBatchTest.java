@@ -255,4 +255,34 @@ class SandboxItemsBatchTest {
         assertThat(Map.of("calls", http.get("/_sandbox/calls", null).json().get("counts").toString()).get("calls"))
                 .contains("POST /{v}/{id}/items_batch");
     }
+
+    @Test
+    void oddBodiesAreReadAsMetaReadsThem() {
+        Http.Res nullParam = http.postJson(BATCH, token, "{\"item_type\":\"PRODUCT_ITEM\",\"allow_upsert\":null,"
+                + "\"requests\":[" + request("UPDATE", item("N1", "")) + "]}");
+        String boundary = "xyzBoundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; filename=\"requests.json\"; "
+                + "name=\"requests\"\r\n\r\n[" + request("UPDATE", item("M1", "")) + "]\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"item_type\"\r\n\r\nPRODUCT_ITEM\r\n--" + boundary
+                + "--\r\n";
+        Http.Res filenameFirst = http.send(http.builder(BATCH, token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(multipart)).build());
+
+        assertThat(nullParam.status()).isEqualTo(200);
+        assertThat(filenameFirst.status()).isEqualTo(200);
+        assertThat(filenameFirst.json().get("handles")).hasSize(1);
+    }
+
+    @Test
+    void quantityMustBeAWholeNumber() {
+        String handle = batch("[" + request("UPDATE", item("Q1", ",\"quantity_to_sell_on_facebook\":5")) + ","
+                + request("UPDATE", item("Q2", ",\"quantity_to_sell_on_facebook\":\"7\"")) + ","
+                + request("UPDATE", item("Q3", ",\"quantity_to_sell_on_facebook\":5.5")) + "]")
+                .json().at("/handles/0").asText();
+
+        JsonNode done = finish(handle);
+
+        assertThat(done.get("ids_of_invalid_requests")).extracting(JsonNode::asText).containsExactly("Q3");
+    }
 }
