@@ -55,13 +55,4 @@ public record GraphCallSpec(
     public GraphCallSpec at(URI uri) {
         return new GraphCallSpec(method, path, Optional.of(uri), Map.of(), token, context, retryable);
     }
-
-    /**
-     * A copy whose failures are never retried.
-     *
-     * @return the spec
-     */
-    public GraphCallSpec notRetried() {
-        return new GraphCallSpec(method, path, absolute, params, token, context, false);
-    }
 }

@@ -438,7 +438,7 @@ final class SyncRun {
         batch.forEach(p -> requests.add(p.request()));
         progress(SyncStage.UPLOADING, itemsSeen);
         inFlight = batch;
-        ItemsBatchResponse response = call(true, batch,
+        ItemsBatchResponse response = call(batch,
                 () -> sync.graph().itemsBatch(catalogId, requests, true));
         if (response == null) {
             inFlight = List.of();
@@ -480,21 +480,19 @@ final class SyncRun {
     }
 
     /**
-     * Makes a call with pacing (batch calls only), throttle waits and retries of transient failures. Returns null
-     * when the call failed for good: its items are then already failed or marked not attempted.
+     * Makes a batch call with pacing, throttle waits and retries of transient failures. Returns null when the call
+     * failed for good: its items are then already failed or marked not attempted.
      */
-    private <T> T call(boolean batchCall, List<Pending> items, Supplier<T> call) {
+    private <T> T call(List<Pending> items, Supplier<T> call) {
         Retry.AsyncContext<Object> context = retry.asyncContext();
         Duration throttled = Duration.ZERO;
         while (true) {
-            if (!(running() || (!batchCall && pollingAllowed()))) {
+            if (!running()) {
                 items.forEach(this::notAttempted);
                 return null;
             }
             try {
-                if (batchCall) {
-                    pace();
-                }
+                pace();
                 apiCalls++;
                 T result = call.get();
                 context.onComplete();
@@ -513,7 +511,7 @@ final class SyncRun {
                     return null;
                 }
                 log.warn("Sync {}: throttled by Meta (code {}); waiting {}", syncId, e.code(), wait);
-                if (!waitFor(wait, true) && !(!batchCall && pollingAllowed())) {
+                if (!waitFor(wait, true)) {
                     items.forEach(this::notAttempted);
                     return null;
                 }
@@ -535,7 +533,7 @@ final class SyncRun {
                 }
                 log.warn("Sync {}: a call failed ({}), retrying in {} ms: {}", syncId, e.category(), delay,
                         e.getMessage());
-                if (!waitFor(Duration.ofMillis(delay), false) && !(!batchCall && pollingAllowed())) {
+                if (!waitFor(Duration.ofMillis(delay), false)) {
                     items.forEach(this::notAttempted);
                     return null;
                 }
@@ -764,7 +762,7 @@ final class SyncRun {
                 List<ItemRequest> chunk = requests.subList(from, Math.min(requests.size(),
                         from + options.maxRequestsPerCall()));
                 ItemsBatchResponse r = running()
-                        ? call(true, List.of(), () -> sync.graph().localizedItemsBatch(catalogId, language, chunk))
+                        ? call(List.of(), () -> sync.graph().localizedItemsBatch(catalogId, language, chunk))
                         : null;
                 if (r == null) {
                     for (ItemRequest req : chunk) {

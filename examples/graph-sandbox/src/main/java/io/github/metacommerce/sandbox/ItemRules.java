@@ -37,6 +37,7 @@ final class ItemRules {
             "quantity_to_sell_on_facebook", "inventory", "disabled_capabilities", "expiration_date", "origin_country",
             "importer_name", "importer_address", "applink", "video", "vendor_id", "visibility", "status",
             "commerce_tax_category", "return_policy_info", "manufacturer_info", "unit_price", "tax");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
     private static final Pattern PRICE = Pattern.compile("^\\s*([0-9]{1,15}(?:\\.[0-9]{1,6})?)\\s+([A-Z]{3})\\s*$");
     private static final Pattern SALE_DATE = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2})?[+-]\\d{2}:?\\d{2}/\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2})?"
@@ -160,7 +161,7 @@ final class ItemRules {
             }
         }
         JsonNode qty = merged.get("quantity_to_sell_on_facebook");
-        boolean whole = qty != null && (qty.isIntegralNumber() || (qty.isTextual() && qty.asText().matches("[0-9]{1,18}")));
+        boolean whole = qty != null && (qty.isIntegralNumber() || (qty.isTextual() && WHOLE_NUMBER.matcher(qty.asText()).matches()));
         if (qty != null && !qty.isNull() && (!whole || qty.asLong() < 0)) {
             errors.add("quantity_to_sell_on_facebook must be a whole number, 0 or more");
         }

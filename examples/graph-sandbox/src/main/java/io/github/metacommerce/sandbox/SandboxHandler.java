@@ -61,7 +61,7 @@ final class SandboxHandler implements HttpHandler {
                 fault.ifPresent(f -> pause(f.latencyMs));
                 reply = graphReply(method, path, exchange, body);
                 reply.header("X-App-Usage", appUsage());
-                reply.header("facebook-api-version", versionOf(path));
+                reply.header("facebook-api-version", SandboxRequest.versionOf(path));
             }
             reply.header("x-fb-trace-id", world.traceId());
             status = reply.status;
@@ -204,12 +204,6 @@ final class SandboxHandler implements HttpHandler {
             host = "127.0.0.1:" + exchange.getLocalAddress().getPort();
         }
         return "http://" + host;
-    }
-
-    private static String versionOf(String path) {
-        int end = path.indexOf('/', 1);
-        String first = end < 0 ? path.substring(1) : path.substring(1, end);
-        return first.matches("v[0-9]{1,3}\\.0") ? first : "v27.0";
     }
 
     private synchronized void countAppCall() {

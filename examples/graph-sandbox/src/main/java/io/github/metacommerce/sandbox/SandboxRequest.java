@@ -67,6 +67,17 @@ final class SandboxRequest {
         return new SandboxRequest(method, rawPath, params, headers);
     }
 
+    /**
+     * Returns the version prefix of a raw path.
+     *
+     * @param rawPath e.g. {@code /v26.0/me}
+     * @return the version, or {@code v27.0} for an unversioned path
+     */
+    static String versionOf(String rawPath) {
+        Matcher m = VERSIONED.matcher(rawPath);
+        return m.matches() ? m.group(1) : "v27.0";
+    }
+
     String param(String name) {
         String v = params.get(name);
         return v == null || v.isEmpty() ? null : v;

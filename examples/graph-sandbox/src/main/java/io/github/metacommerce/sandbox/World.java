@@ -1,6 +1,5 @@
 package io.github.metacommerce.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -306,9 +305,5 @@ final class World {
         if (line.retailerId() != null) {
             b.invalidIds.add(line.retailerId());
         }
-    }
-
-    static JsonNode field(Catalog.Item item, String name) {
-        return Json.read(item.json()).get(name);
     }
 }
