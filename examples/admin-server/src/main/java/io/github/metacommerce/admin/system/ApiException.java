@@ -1,0 +1,103 @@
+package io.github.metacommerce.admin.system;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the admin server answers in its JSON error shape {@code {error, category, code}} (plus {@code field}
+ * for bad input). The message is written for a merchant and never carries a token or a secret.
+ */
+public class ApiException extends RuntimeException {
+    private final HttpStatus status;
+    private final String category;
+    private final String code;
+    private final Optional<String> field;
+
+    /**
+     * Creates the failure.
+     *
+     * @param status the HTTP status
+     * @param category one of the contract's categories, such as {@code catalog_error}
+     * @param code a stable machine code
+     * @param field the request field or parameter at fault, when there is one
+     * @param message the message for the merchant
+     */
+    public ApiException(HttpStatus status, String category, String code, Optional<String> field, String message) {
+        super(message);
+        this.status = Objects.requireNonNull(status, "status");
+        this.category = Objects.requireNonNull(category, "category");
+        this.code = Objects.requireNonNull(code, "code");
+        this.field = Objects.requireNonNull(field, "field");
+    }
+
+    /**
+     * Bad input in a named field: 400, {@code unknown_error} category as the contract has no input category.
+     *
+     * @param field the field or parameter
+     * @param message what is wrong and how to fix it
+     * @return the failure
+     */
+    public static ApiException badRequest(String field, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "unknown_error", "invalid_" + snake(field),
+                Optional.of(field), message);
+    }
+
+    /**
+     * A request that is valid JSON but cannot be done in the current state, such as listing catalogs before a
+     * business is selected.
+     *
+     * @param category the category
+     * @param code the machine code
+     * @param message the message
+     * @return the failure
+     */
+    public static ApiException precondition(String category, String code, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, category, code, Optional.empty(), message);
+    }
+
+    /**
+     * A resource that does not exist for this store (or is another store's).
+     *
+     * @param what what was looked for
+     * @return the failure
+     */
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "unknown_error", "not_found", Optional.empty(),
+                what + " was not found.");
+    }
+
+    /**
+     * The signed-in user may not do this in this store.
+     *
+     * @param message the message
+     * @return the failure
+     */
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "permission_error", "forbidden", Optional.empty(), message);
+    }
+
+    /** @return the HTTP status */
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** @return the category string */
+    public String category() {
+        return category;
+    }
+
+    /** @return the machine code */
+    public String code() {
+        return code;
+    }
+
+    /** @return the field at fault, if any */
+    public Optional<String> field() {
+        return field;
+    }
+
+    private static String snake(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toLowerCase();
+    }
+}
