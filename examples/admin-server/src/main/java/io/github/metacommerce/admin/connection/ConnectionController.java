@@ -52,7 +52,7 @@ class ConnectionController {
         answer.put("disconnected", result.existed());
         answer.put("revoked", result.revoked());
         if (result.existed() && !result.revoked()) {
-            answer.put("warning", "Meta could not be reached to revoke the app's access; the connection was removed "
+            answer.put("warning", "Meta did not confirm that the app's access was revoked; the connection was removed "
                     + "here. You can also remove the app in Facebook's Business Integrations settings.");
         }
         return answer;

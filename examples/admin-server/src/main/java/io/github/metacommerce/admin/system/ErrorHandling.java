@@ -58,6 +58,12 @@ class ErrorHandling {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.TooLarge) {
+                return body(HttpStatus.PAYLOAD_TOO_LARGE, t.getMessage(), "unknown_error", "payload_too_large",
+                        Optional.empty());
+            }
+        }
         Optional<String> field = jsonPath(e);
         String message = field.map(f -> "Field '" + f + "' has the wrong type or format.")
                 .orElse("The request body is missing or is not valid JSON.");
