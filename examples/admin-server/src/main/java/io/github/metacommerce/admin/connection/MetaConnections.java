@@ -112,6 +112,21 @@ public class MetaConnections implements TokenExpirySource {
     }
 
     /**
+     * Marks every connection reconnect-required, for example when the embedded sandbox (which keeps its tokens in
+     * memory) restarted.
+     *
+     * @param reason why, in a merchant's words
+     * @return how many connections were marked
+     */
+    public int markAllReconnectRequired(String reason) {
+        return jdbc.sql("update meta_connections set connection_status = ?, status_reason = ?, updated_at = ? "
+                        + "where connection_status = ?")
+                .params(MetaConnection.RECONNECT_REQUIRED, truncate(reason, 500), Db.ts(clock.instant()),
+                        MetaConnection.CONNECTED)
+                .update();
+    }
+
+    /**
      * Deletes a store's connection and its token.
      *
      * @param storeId the store

@@ -1,9 +1,11 @@
 package io.github.metacommerce.admin.system;
 
+import io.github.metacommerce.admin.connection.MetaConnections;
 import io.github.metacommerce.sandbox.GraphSandbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,5 +30,17 @@ class EmbeddedSandboxConfiguration {
                 + "per catalog); set META_APP_ID, META_APP_SECRET and META_OAUTH_REDIRECT_URI to talk to Meta.",
                 sandbox.baseUrl(), properties.sandbox().batchCallsPerMinute());
         return sandbox;
+    }
+
+    /** The sandbox keeps tokens in memory: after a restart, the stored ones are unknown to it. */
+    @Bean
+    ApplicationRunner sandboxRestartNotice(MetaConnections connections) {
+        return args -> {
+            int marked = connections.markAllReconnectRequired("the Graph sandbox restarted and keeps its data in "
+                    + "memory only");
+            if (marked > 0) {
+                log.info("Sandbox mode: {} stored connection(s) need a reconnect after the restart", marked);
+            }
+        };
     }
 }
