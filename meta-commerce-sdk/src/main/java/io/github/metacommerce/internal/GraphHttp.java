@@ -234,7 +234,7 @@ public final class GraphHttp {
     }
 
     private static GraphError httpOnlyError(int status) {
-        return new GraphError(status, "HTTP " + status + " without a Graph error object", Optional.empty(), 0,
+        return GraphError.of(status, "HTTP " + status + " without a Graph error object", Optional.empty(), 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
@@ -308,7 +308,7 @@ public final class GraphHttp {
                     took.toMillis(), attempt, failure == null ? "" : ", " + failure);
         }
         try {
-            settings.listener().onCall(new GraphCall(method, path, attempt, status, took, usage,
+            settings.listener().onCall(GraphCall.of(method, path, attempt, status, took, usage,
                     Optional.ofNullable(failure)));
         } catch (RuntimeException e) {
             log.warn("GraphCallListener threw {}; ignored", e.getClass().getName());

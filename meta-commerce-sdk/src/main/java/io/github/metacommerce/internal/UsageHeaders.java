@@ -34,7 +34,7 @@ public final class UsageHeaders {
         if (app.isEmpty() && buc.isEmpty()) {
             return ApiUsage.none();
         }
-        return new ApiUsage(app, buc);
+        return ApiUsage.of(app, buc);
     }
 
     static Optional<AppUsage> parseApp(String header) {
@@ -46,7 +46,7 @@ public final class UsageHeaders {
             if (!n.isObject()) {
                 return Optional.empty();
             }
-            return Optional.of(new AppUsage(percent(n, "call_count"), percent(n, "total_cputime"),
+            return Optional.of(AppUsage.of(percent(n, "call_count"), percent(n, "total_cputime"),
                     percent(n, "total_time")));
         } catch (Exception e) {
             log.debug("Ignoring malformed X-App-Usage header ({} characters)", header.length());
@@ -85,7 +85,7 @@ public final class UsageHeaders {
 
     private static BusinessUseCaseUsage entry(JsonNode u) {
         long minutes = Json.number(u, "estimated_time_to_regain_access").orElse(0L);
-        return new BusinessUseCaseUsage(
+        return BusinessUseCaseUsage.of(
                 Json.text(u, "type").orElse(""),
                 percent(u, "call_count"),
                 percent(u, "total_cputime"),

@@ -374,7 +374,7 @@ public final class ProductTransformer {
                     .filter(s -> !s.isEmpty() && Text.length(s) <= RICH_TEXT_LIMIT);
             Optional<String> link = link(t.productUrl(), t.slug());
             if (title.isPresent() || description.isPresent() || link.isPresent()) {
-                out.add(new LocalizedItem(retailerId, locale, title, description, rich, link));
+                out.add(LocalizedItem.of(retailerId, locale, title, description, rich, link));
             }
         });
         return out;

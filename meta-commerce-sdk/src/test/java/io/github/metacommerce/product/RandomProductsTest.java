@@ -78,9 +78,7 @@ class RandomProductsTest {
                 .salePeriod(random.nextBoolean() ? null : new SalePeriod(t, t.plusDays(random.nextInt(20) - 10)))
                 .extraAttribute(text(10), text(20))
                 .translation(random.nextBoolean() ? Locale.FRENCH : Locale.JAPANESE,
-                        new ProductTranslation(java.util.Optional.ofNullable(text(300)),
-                                java.util.Optional.ofNullable(text(500)), java.util.Optional.ofNullable(text(50)),
-                                java.util.Optional.empty()));
+                        ProductTranslation.of(text(300), text(500)).withSlug(text(50)));
         if (withVariants) {
             List<Product> variants = new ArrayList<>();
             for (int i = random.nextInt(4); i > 0; i--) {

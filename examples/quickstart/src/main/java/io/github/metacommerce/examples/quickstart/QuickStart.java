@@ -2,7 +2,7 @@ package io.github.metacommerce.examples.quickstart;
 
 import io.github.metacommerce.MetaCommerceClient;
 import io.github.metacommerce.catalog.Business;
-import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.graph.GraphClient;
 import io.github.metacommerce.oauth.AccessToken;
 import io.github.metacommerce.oauth.AuthorizationRequest;
@@ -115,8 +115,8 @@ public final class QuickStart {
 
         GraphClient graph = client.graph(token);
         Business business = graph.businesses().iterator().next();
-        List<ProductCatalog> catalogs = graph.ownedCatalogs(business.id()).stream().toList();
-        ProductCatalog catalog = catalogs.isEmpty() ? graph.createCatalog(business.id(), "Demo catalog")
+        List<Catalog> catalogs = graph.ownedCatalogs(business.id()).stream().toList();
+        Catalog catalog = catalogs.isEmpty() ? graph.createCatalog(business.id(), "Demo catalog")
                 : catalogs.get(0);
         log.info("3. Business '{}', catalog '{}' ({})", business.name(), catalog.name(), catalog.id());
         return sync(graph, catalog.id(), products);
