@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A Meta product catalog, from {@code GET /{business}/owned_product_catalogs}, {@code client_product_catalogs} or
- * {@code GET /{catalog}}.
+ * {@code GET /{catalog}}: its id (the target of a sync), name, item count and vertical. Formerly named
+ * {@code ProductCatalog}.
  */
 public final class Catalog {
     private final String id;

@@ -7,7 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An item as Meta holds it in a catalog, read back with {@code GET /{catalog}/products}.
+ * A snapshot of an item as Meta holds it in a catalog, read back with {@code GET /{catalog}/products}
+ * ({@link io.github.metacommerce.graph.GraphClient#products}). It is what Meta answers, not what the SDK sends
+ * (that is {@link CatalogItem}); formerly named {@code CatalogProduct}.
  *
  * <p>Common fields have accessors; every requested field is in {@link #fields()} as plain Java values
  * ({@code String}, {@code Number}, {@code Boolean}, {@code List}, {@code Map}).
