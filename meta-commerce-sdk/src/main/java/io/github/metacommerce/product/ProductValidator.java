@@ -506,21 +506,8 @@ public final class ProductValidator {
             }
             OffsetDateTime start = OffsetDateTime.parse(parts[0]);
             OffsetDateTime end = OffsetDateTime.parse(parts[1]);
-            for (OffsetDateTime t : List.of(start, end)) {
-                String which = t == start ? "start" : "end";
-                if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) {
-                    issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD,
-                            "The sale " + which + " is in year " + t.getYear() + "; Meta takes four-digit years ("
-                                    + MIN_YEAR + " to " + MAX_YEAR + ")."));
-                    return;
-                }
-                int offset = t.getOffset().getTotalSeconds();
-                if (offset < MIN_OFFSET_SECONDS || offset > MAX_OFFSET_SECONDS || offset % 60 != 0) {
-                    issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD,
-                            "The sale " + which + " has the offset " + t.getOffset() + "; Meta takes offsets from "
-                                    + "-12:00 to +14:00 in whole minutes."));
-                    return;
-                }
+            if (!saleDateOk("start", start, issues) || !saleDateOk("end", end, issues)) {
+                return;
             }
             if (!end.isAfter(start)) {
                 issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD,
@@ -531,6 +518,27 @@ public final class ProductValidator {
             issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_VALUE,
                     "The sale period must be start/end in ISO 8601 with offsets."));
         }
+    }
+
+    /**
+     * Meta's format is {@code YYYY-MM-DDThh:mm+hh:mm}: a four-digit year (a year after 9999 would be written
+     * {@code +10000-...}) and an offset from -12:00 to +14:00.
+     */
+    private static boolean saleDateOk(String which, OffsetDateTime t, List<ValidationIssue> issues) {
+        if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) {
+            issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD, "The sale "
+                    + which + " is in year " + t.getYear() + "; Meta takes four-digit years (" + MIN_YEAR + " to "
+                    + MAX_YEAR + ")."));
+            return false;
+        }
+        int offset = t.getOffset().getTotalSeconds();
+        if (offset < MIN_OFFSET_SECONDS || offset > MAX_OFFSET_SECONDS || offset % 60 != 0) {
+            issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD, "The sale "
+                    + which + " has the offset " + t.getOffset() + "; Meta takes offsets from -12:00 to +14:00 in "
+                    + "whole minutes."));
+            return false;
+        }
+        return true;
     }
 
     private static void checkGtin(String gtin, List<ValidationIssue> issues) {
