@@ -63,7 +63,7 @@ class CatalogSyncTest {
     static Product product(int i) {
         return Product.builder().productId("p" + i).sku("SKU-" + i).name("Tent " + i).description("Sleeps two")
                 .price(new BigDecimal("100.00").add(BigDecimal.valueOf(i))).imageUrls("/img/" + i + ".jpg")
-                .slug("tent-" + i).brand("Acme").build();
+                .slug("tent-" + i).brand("Acme").googleProductCategory("Tents").build();
     }
 
     static List<Product> products(int n) {
