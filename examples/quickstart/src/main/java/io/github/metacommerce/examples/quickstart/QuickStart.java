@@ -51,7 +51,7 @@ public final class QuickStart {
     private static final String REDIRECT = "https://shop.example/meta/callback";
     private static final String STORE = "demo-store";
     /** Waits at least this long are announced, so a long rate-limit wait is not silent. */
-    private static final Duration ANNOUNCED_WAIT = Duration.ofSeconds(2);
+    private static final Duration ANNOUNCED_WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private QuickStart() {
@@ -310,8 +310,8 @@ public final class QuickStart {
                 .transformer(ProductTransformer.of(settings)).stateStore(SyncStateStore.inMemory())
                 .sleeper(d -> {
                     if (d.compareTo(ANNOUNCED_WAIT) >= 0) {
-                        say.accept(String.format(Locale.ROOT, "   waiting %.1f s for %s batch budget...",
-                                d.toMillis() / 1000.0, whose));
+                        say.accept(String.format(Locale.ROOT, "   waiting %.1f s (pacing to %s batch budget, "
+                                + "a retry back-off or a batch still processing)...", d.toMillis() / 1000.0, whose));
                     }
                     real.sleep(d);
                 }).build();
