@@ -9,9 +9,11 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the sandbox from the command line:
  * {@code java -jar graph-sandbox.jar [--port N] [--app-id ID] [--app-secret S] [--redirect-uri URI]...
- * [--auto-approve] [--batch-calls-per-minute N] [--batch-processing-delay 200ms] [--require-appsecret-proof]}.
- * It prints {@code Graph sandbox listening on http://127.0.0.1:PORT} on standard output when ready; that line is
- * the command's output contract, which scripts wait for.
+ * [--auto-approve] [--batch-calls-per-minute N] [--batch-processing-delay 200ms] [--require-appsecret-proof]
+ * [--help]}. It prints {@code Graph sandbox listening on http://127.0.0.1:PORT} once on standard output when ready;
+ * that line is the command's output contract, which scripts wait for; a second line names the batch budget.
+ * {@code --help} prints the usage and exits 0, a bad option exits 2, a port in use exits 1 with
+ * {@code port N is in use}.
  */
 public final class Main {
     private Main() {

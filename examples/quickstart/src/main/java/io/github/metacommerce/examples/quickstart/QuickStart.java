@@ -184,7 +184,9 @@ public final class QuickStart {
         }
         GraphSandbox sandbox;
         try {
+            // the jar's budget on purpose, so the waits shown here are the ones a user of the jar (and Meta) meets
             sandbox = GraphSandbox.builder().port(o.port()).appId(appId).appSecret(appSecret).autoApprove(true)
+                    .batchCallsPerMinute(GraphSandbox.DEFAULT_BATCH_CALLS_PER_MINUTE)
                     .batchProcessingDelay(Duration.ofMillis(300)).build().start();
         } catch (PortInUseException e) {
             err.println("quickstart: " + e.getMessage() + " (--port), or use the sandbox there with --sandbox "
