@@ -987,12 +987,6 @@ final class SyncRun {
         return running();
     }
 
-    private SyncIssue issue(Pending p, ErrorCategory category, Severity severity, String code, String message,
-            IssueSource source) {
-        return issue(p == null ? "" : p.retailerId(), p == null ? "" : p.productId(), category, severity, code, "",
-                message, source);
-    }
-
     private SyncIssue issue(String retailerId, String productId, ErrorCategory category, Severity severity,
             String code, String field, String message, IssueSource source) {
         return SyncIssue.builder().retailerId(retailerId).productId(productId).category(category).severity(severity)
