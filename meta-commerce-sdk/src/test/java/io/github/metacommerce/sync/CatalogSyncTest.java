@@ -669,6 +669,38 @@ class CatalogSyncTest {
         assertBalanced(r);
     }
 
+    @Test
+    void metasRepeatedCategoryWarningNamesItsFieldAndIsGroupedIntoOneLine() {
+        String missing = "Missing google_product_category or fb_product_category: the product may be harder to find";
+        StringBuilder listed = new StringBuilder();
+        for (int line = 1; line <= 12; line++) {
+            listed.append(line == 1 ? "" : ",").append("{\"line\":").append(line).append(",\"id\":\"SKU-")
+                    .append(line).append("\",\"message\":\"").append(missing).append("\"}");
+        }
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[\"h1\"],\"validation_status\":[{\"retailer_id\":\"SKU-3\",\"errors\":[],"
+                        + "\"warnings\":[{\"message\":\"Unrecognised field: colour (ignored)\"}]}]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors_total_count\":0,\"errors\":[],"
+                        + "\"warnings\":[" + listed + "],\"ids_of_invalid_requests\":[]}]}")));
+
+        SyncReport r = sync(options().build()).sync(products(12).stream(), SyncRequest.incremental());
+
+        assertThat(r.warnings()).as("the per-item list keeps every warning").hasSize(13)
+                .filteredOn(w -> w.message().equals(missing)).hasSize(12)
+                .extracting(SyncIssue::field).containsOnly("google_product_category");
+        assertThat(r.warningSummary()).hasSize(2).first().satisfies(g -> {
+            assertThat(g.count()).isEqualTo(12);
+            assertThat(g.field()).isEqualTo("google_product_category");
+            assertThat(g.source()).isEqualTo(IssueSource.META);
+            assertThat(g.sampleRetailerIds()).hasSize(SyncIssueGroup.MAX_SAMPLES).startsWith("SKU-1", "SKU-2");
+            assertThat(g.describe()).startsWith("12 x META_WARNING [google_product_category] Missing");
+        });
+        assertThat(r.warningSummary().get(1).field()).isEqualTo("colour");
+        assertThat(r.warningSummary().get(1).count()).isEqualTo(1);
+        assertBalanced(r);
+    }
+
     static Product french(Product p) {
         return p.toBuilder().translation(java.util.Locale.FRENCH,
                 io.github.metacommerce.product.ProductTranslation.of("Tente " + p.productId(), "Pour deux")).build();
