@@ -202,7 +202,10 @@ final class SyncRun {
             }
             flushTranslationOnly();
         } catch (RuntimeException e) {
-            log.error("Sync {} failed unexpectedly", syncId, e);
+            // reported in the result (stopped, UNKNOWN, every item accounted for); the trace is for debugging
+            log.error("Sync {} failed unexpectedly: {}; every item is accounted for in the report", syncId,
+                    e.toString());
+            log.debug("Sync {}: stack trace of the unexpected failure", syncId, e);
             stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e);
             lookups.subList(Math.min(lookupIndex, lookups.size()), lookups.size()).forEach(this::notAttempted);
             current.forEach(this::notAttempted);
@@ -303,7 +306,8 @@ final class SyncRun {
             try {
                 handleItem(t);
             } catch (RuntimeException e) {
-                log.error("Sync {}: unexpected failure on item {}", syncId, t.retailerId(), e);
+                log.error("Sync {}: unexpected failure on item {}: {}", syncId, t.retailerId(), e.toString());
+                log.debug("Sync {}: stack trace of the failure on item {}", syncId, t.retailerId(), e);
                 failed++;
                 errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.UNKNOWN, Severity.ERROR,
                         "INTERNAL_ERROR", "", "The item could not be processed: " + e, IssueSource.LOCAL));

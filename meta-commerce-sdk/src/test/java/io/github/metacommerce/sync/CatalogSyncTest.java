@@ -701,6 +701,15 @@ class CatalogSyncTest {
         assertBalanced(r);
     }
 
+    @Test
+    void aSyncBuiltWithoutASleeperReallyWaits() {
+        CatalogSync plain = CatalogSync.builder().graph(stub.client().graph(GraphStub.TOKEN)).catalogId(CATALOG)
+                .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).build();
+        assertThat(plain.sleeper()).as("the production default is the system sleeper")
+                .isSameAs(CatalogSync.SYSTEM_SLEEPER);
+        assertThat(sync(options().build()).sleeper()).isNotSameAs(CatalogSync.SYSTEM_SLEEPER);
+    }
+
     static Product french(Product p) {
         return p.toBuilder().translation(java.util.Locale.FRENCH,
                 io.github.metacommerce.product.ProductTranslation.of("Tente " + p.productId(), "Pour deux")).build();
