@@ -15,7 +15,6 @@ import java.util.Objects;
  * reports.
  */
 public final class SyncCounts {
-
     private final long productsSeen;
     private final long itemsSeen;
     private final long created;
@@ -31,7 +30,6 @@ public final class SyncCounts {
     private final long translationsFailed;
     private final long translationsNotAttempted;
     private final long translationsWouldSend;
-
 
     private SyncCounts(Builder b) {
         this.productsSeen = b.productsSeen;
@@ -158,7 +156,7 @@ public final class SyncCounts {
     }
 
     /**
-     * Returns in a dry run, the items that would have been sent.
+     * Returns, in a dry run, the items that would have been sent.
      *
      * @return the value
      */
@@ -212,7 +210,7 @@ public final class SyncCounts {
     }
 
     /**
-     * Returns in a dry run, the translations that would have been sent.
+     * Returns, in a dry run, the translations that would have been sent.
      *
      * @return the value
      */
@@ -247,12 +245,19 @@ public final class SyncCounts {
 
     @Override
     public int hashCode() {
-        return Objects.hash(productsSeen, itemsSeen, created, updated, unchanged, deleted, failed, notAttempted, wouldSend, translationsSeen, translationsSent, translationsUnchanged, translationsFailed, translationsNotAttempted, translationsWouldSend);
+        return Objects.hash(productsSeen, itemsSeen, created, updated, unchanged, deleted, failed, notAttempted,
+                wouldSend, translationsSeen, translationsSent, translationsUnchanged, translationsFailed,
+                translationsNotAttempted, translationsWouldSend);
     }
 
     @Override
     public String toString() {
-        return "SyncCounts[" + "productsSeen=" + productsSeen + ", itemsSeen=" + itemsSeen + ", created=" + created + ", updated=" + updated + ", unchanged=" + unchanged + ", deleted=" + deleted + ", failed=" + failed + ", notAttempted=" + notAttempted + ", wouldSend=" + wouldSend + ", translationsSeen=" + translationsSeen + ", translationsSent=" + translationsSent + ", translationsUnchanged=" + translationsUnchanged + ", translationsFailed=" + translationsFailed + ", translationsNotAttempted=" + translationsNotAttempted + ", translationsWouldSend=" + translationsWouldSend + "]";
+        return "SyncCounts[" + "productsSeen=" + productsSeen + ", itemsSeen=" + itemsSeen + ", created=" + created
+                + ", updated=" + updated + ", unchanged=" + unchanged + ", deleted=" + deleted + ", failed=" + failed
+                + ", notAttempted=" + notAttempted + ", wouldSend=" + wouldSend + ", translationsSeen="
+                + translationsSeen + ", translationsSent=" + translationsSent + ", translationsUnchanged="
+                + translationsUnchanged + ", translationsFailed=" + translationsFailed + ", translationsNotAttempted="
+                + translationsNotAttempted + ", translationsWouldSend=" + translationsWouldSend + "]";
     }
 
 

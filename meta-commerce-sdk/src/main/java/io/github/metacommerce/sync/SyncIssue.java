@@ -70,7 +70,7 @@ public final class SyncIssue {
     }
 
     /**
-     * Returns what kind of problem.
+     * Returns what kind of problem it is.
      *
      * @return the value
      */
@@ -79,7 +79,7 @@ public final class SyncIssue {
     }
 
     /**
-     * Returns ERROR (not synced) or WARNING (synced).
+     * Returns the severity: ERROR (not synced) or WARNING (synced).
      *
      * @return the value
      */
@@ -158,7 +158,9 @@ public final class SyncIssue {
 
     @Override
     public String toString() {
-        return "SyncIssue[" + "retailerId=" + retailerId + ", productId=" + productId + ", category=" + category + ", severity=" + severity + ", code=" + code + ", field=" + field + ", message=" + message + ", source=" + source + ", time=" + time + "]";
+        return "SyncIssue[" + "retailerId=" + retailerId + ", productId=" + productId + ", category=" + category
+                + ", severity=" + severity + ", code=" + code + ", field=" + field + ", message=" + message
+                + ", source=" + source + ", time=" + time + "]";
     }
 
     /** Builds a {@link SyncIssue}. */

@@ -24,7 +24,6 @@ public final class SyncOptions {
     private final int maxOutstandingBatches;
     private final int maxListedNotAttempted;
 
-
     /** Meta's cap on requests per call. */
     public static final int META_MAX_REQUESTS = 5000;
     /** Meta's cap on the payload of a call: 28 MB. */
@@ -36,7 +35,9 @@ public final class SyncOptions {
     /** Default batch calls per minute: 8, Meta's floor. */
     public static final int DEFAULT_BATCH_CALLS_PER_MINUTE = 8;
 
-    private SyncOptions(int maxRequestsPerCall, long maxBytesPerCall, int batchCallsPerMinute, int slowdownThreshold, Duration maxRateLimitWait, RetrySettings retry, Duration statusPollInitial, Duration statusPollMax, Duration statusTimeout, int maxOutstandingBatches, int maxListedNotAttempted) {
+    private SyncOptions(int maxRequestsPerCall, long maxBytesPerCall, int batchCallsPerMinute, int slowdownThreshold,
+            Duration maxRateLimitWait, RetrySettings retry, Duration statusPollInitial, Duration statusPollMax,
+            Duration statusTimeout, int maxOutstandingBatches, int maxListedNotAttempted) {
         if (maxRequestsPerCall < 1 || maxRequestsPerCall > META_MAX_REQUESTS) {
             throw new IllegalArgumentException("maxRequestsPerCall must be between 1 and 5000, was "
                     + maxRequestsPerCall);
@@ -76,7 +77,7 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns requests per items_batch call (1 to 5,000; Meta recommends at most 3,000).
+     * Returns the requests per items_batch call (1 to 5,000; Meta recommends at most 3,000).
      *
      * @return the value
      */
@@ -85,7 +86,7 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns serialised size of the requests per call (at most 28 MB, Meta's cap).
+     * Returns the serialised size of the requests per call (at most 28 MB, Meta's cap).
      *
      * @return the value
      */
@@ -94,7 +95,7 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns batch calls per catalog per minute (Meta's floor is 8; it grows with the catalog's traffic).
+     * Returns the batch calls per catalog per minute (Meta's floor is 8; it grows with the catalog's traffic).
      *
      * @return the value
      */
@@ -130,7 +131,7 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns first wait before polling a batch's status.
+     * Returns the first wait before polling a batch's status.
      *
      * @return the value
      */
@@ -139,7 +140,7 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns longest wait between polls.
+     * Returns the longest wait between polls.
      *
      * @return the value
      */
@@ -157,7 +158,7 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns batches sent but not yet confirmed (bounds memory; older ones are confirmed first).
+     * Returns how many batches may be sent but not yet confirmed (bounds memory; older ones are confirmed first).
      *
      * @return the value
      */
@@ -197,12 +198,19 @@ public final class SyncOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxRequestsPerCall, maxBytesPerCall, batchCallsPerMinute, slowdownThreshold, maxRateLimitWait, retry, statusPollInitial, statusPollMax, statusTimeout, maxOutstandingBatches, maxListedNotAttempted);
+        return Objects.hash(maxRequestsPerCall, maxBytesPerCall, batchCallsPerMinute, slowdownThreshold,
+                maxRateLimitWait, retry, statusPollInitial, statusPollMax, statusTimeout, maxOutstandingBatches,
+                maxListedNotAttempted);
     }
 
     @Override
     public String toString() {
-        return "SyncOptions[" + "maxRequestsPerCall=" + maxRequestsPerCall + ", maxBytesPerCall=" + maxBytesPerCall + ", batchCallsPerMinute=" + batchCallsPerMinute + ", slowdownThreshold=" + slowdownThreshold + ", maxRateLimitWait=" + maxRateLimitWait + ", retry=" + retry + ", statusPollInitial=" + statusPollInitial + ", statusPollMax=" + statusPollMax + ", statusTimeout=" + statusTimeout + ", maxOutstandingBatches=" + maxOutstandingBatches + ", maxListedNotAttempted=" + maxListedNotAttempted + "]";
+        return "SyncOptions[" + "maxRequestsPerCall=" + maxRequestsPerCall + ", maxBytesPerCall=" + maxBytesPerCall
+                + ", batchCallsPerMinute=" + batchCallsPerMinute + ", slowdownThreshold=" + slowdownThreshold
+                + ", maxRateLimitWait=" + maxRateLimitWait + ", retry=" + retry + ", statusPollInitial="
+                + statusPollInitial + ", statusPollMax=" + statusPollMax + ", statusTimeout=" + statusTimeout
+                + ", maxOutstandingBatches=" + maxOutstandingBatches + ", maxListedNotAttempted="
+                + maxListedNotAttempted + "]";
     }
 
     private static void requirePositive(Duration d, String name) {

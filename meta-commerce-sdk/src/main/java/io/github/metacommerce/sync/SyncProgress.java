@@ -96,7 +96,8 @@ public final class SyncProgress {
 
     @Override
     public String toString() {
-        return "SyncProgress[" + "syncId=" + syncId + ", stage=" + stage + ", done=" + done + ", total=" + total + ", waitingUntil=" + waitingUntil + "]";
+        return "SyncProgress[" + "syncId=" + syncId + ", stage=" + stage + ", done=" + done + ", total=" + total
+                + ", waitingUntil=" + waitingUntil + "]";
     }
 
     /** Builds a {@link SyncProgress}. */

@@ -90,7 +90,8 @@ public final class SyncRecord {
     }
 
     /**
-     * Returns the SHA-256 (hex) of each translation Meta accepted, by Meta's language value (for example {@code fr_XX}); a language that is absent is sent again.
+     * Returns the SHA-256 (hex) of each translation Meta accepted, by Meta's language value (for example
+     * {@code fr_XX}); a language that is absent is sent again.
      *
      * @return the value
      */
@@ -139,7 +140,9 @@ public final class SyncRecord {
 
     @Override
     public String toString() {
-        return "SyncRecord[" + "retailerId=" + retailerId + ", productId=" + productId + ", contentHash=" + contentHash + ", translationHashes=" + translationHashes + ", syncedAt=" + syncedAt + ", warnings=" + warnings + "]";
+        return "SyncRecord[" + "retailerId=" + retailerId + ", productId=" + productId + ", contentHash=" + contentHash
+                + ", translationHashes=" + translationHashes + ", syncedAt=" + syncedAt + ", warnings=" + warnings
+                + "]";
     }
 
     /** Builds a {@link SyncRecord}; retailer id, content hash and time are required. */

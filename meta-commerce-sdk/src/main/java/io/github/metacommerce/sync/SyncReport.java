@@ -45,8 +45,10 @@ public final class SyncReport {
         this.counts = Objects.requireNonNull(b.counts, "counts must not be null");
         this.errors = List.copyOf(Objects.requireNonNull(b.errors, "errors must not be null"));
         this.warnings = List.copyOf(Objects.requireNonNull(b.warnings, "warnings must not be null"));
-        this.translationErrors = List.copyOf(Objects.requireNonNull(b.translationErrors, "translationErrors must not be null"));
-        this.notAttemptedProductIds = List.copyOf(Objects.requireNonNull(b.notAttemptedProductIds, "notAttemptedProductIds must not be null"));
+        this.translationErrors = List.copyOf(Objects.requireNonNull(b.translationErrors,
+                "translationErrors must not be null"));
+        this.notAttemptedProductIds = List.copyOf(Objects.requireNonNull(b.notAttemptedProductIds,
+                "notAttemptedProductIds must not be null"));
         this.apiCalls = b.apiCalls;
         this.rateLimitWait = Objects.requireNonNull(b.rateLimitWait, "rateLimitWait must not be null");
         this.startedAt = Objects.requireNonNull(b.startedAt, "startedAt must not be null");
@@ -108,7 +110,7 @@ public final class SyncReport {
     }
 
     /**
-     * Returns FULL or INCREMENTAL.
+     * Returns the mode, FULL or INCREMENTAL.
      *
      * @return the value
      */
@@ -126,7 +128,7 @@ public final class SyncReport {
     }
 
     /**
-     * Returns completed, cancelled or stopped.
+     * Returns how it ended: completed, cancelled or stopped.
      *
      * @return the value
      */
@@ -135,7 +137,7 @@ public final class SyncReport {
     }
 
     /**
-     * Returns when stopped: why (AUTH, PERMISSION, CATALOG, RATE_LIMIT).
+     * Returns, when stopped, why (AUTH, PERMISSION, CATALOG, RATE_LIMIT).
      *
      * @return the value
      */
@@ -144,7 +146,7 @@ public final class SyncReport {
     }
 
     /**
-     * Returns when stopped: the error's message.
+     * Returns, when stopped, the error's message.
      *
      * @return the value
      */
@@ -180,7 +182,8 @@ public final class SyncReport {
     }
 
     /**
-     * Returns the per-translation errors (the item was synced, this language was not; it is sent again next time).
+     * Returns the per-translation errors (the item was synced, this language was not; it is sent again next
+     * time).
      *
      * @return the value
      */
@@ -271,12 +274,19 @@ public final class SyncReport {
 
     @Override
     public int hashCode() {
-        return Objects.hash(syncId, catalogId, mode, dryRun, outcome, stopCategory, stopReason, counts, errors, warnings, translationErrors, notAttemptedProductIds, apiCalls, rateLimitWait, startedAt, finishedAt, handles);
+        return Objects.hash(syncId, catalogId, mode, dryRun, outcome, stopCategory, stopReason, counts, errors,
+                warnings, translationErrors, notAttemptedProductIds, apiCalls, rateLimitWait, startedAt, finishedAt,
+                handles);
     }
 
     @Override
     public String toString() {
-        return "SyncReport[" + "syncId=" + syncId + ", catalogId=" + catalogId + ", mode=" + mode + ", dryRun=" + dryRun + ", outcome=" + outcome + ", stopCategory=" + stopCategory + ", stopReason=" + stopReason + ", counts=" + counts + ", errors=" + errors + ", warnings=" + warnings + ", translationErrors=" + translationErrors + ", notAttemptedProductIds=" + notAttemptedProductIds + ", apiCalls=" + apiCalls + ", rateLimitWait=" + rateLimitWait + ", startedAt=" + startedAt + ", finishedAt=" + finishedAt + ", handles=" + handles + "]";
+        return "SyncReport[" + "syncId=" + syncId + ", catalogId=" + catalogId + ", mode=" + mode + ", dryRun="
+                + dryRun + ", outcome=" + outcome + ", stopCategory=" + stopCategory + ", stopReason=" + stopReason
+                + ", counts=" + counts + ", errors=" + errors + ", warnings=" + warnings + ", translationErrors="
+                + translationErrors + ", notAttemptedProductIds=" + notAttemptedProductIds + ", apiCalls=" + apiCalls
+                + ", rateLimitWait=" + rateLimitWait + ", startedAt=" + startedAt + ", finishedAt=" + finishedAt
+                + ", handles=" + handles + "]";
     }
 
     /**

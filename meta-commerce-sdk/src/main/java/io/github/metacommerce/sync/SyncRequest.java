@@ -22,8 +22,8 @@ public final class SyncRequest {
     private final Optional<Long> expectedTotal;
     private final Optional<String> storeId;
 
-
-    private SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun, SyncListener listener, SyncCancellation cancellation, Optional<Long> expectedTotal, Optional<String> storeId) {
+    private SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun, SyncListener listener,
+            SyncCancellation cancellation, Optional<Long> expectedTotal, Optional<String> storeId) {
         Objects.requireNonNull(mode, "mode");
         productIds = Set.copyOf(productIds);
         Objects.requireNonNull(listener, "listener");
@@ -40,7 +40,7 @@ public final class SyncRequest {
     }
 
     /**
-     * Returns FULL (also deletes what the store no longer has) or INCREMENTAL.
+     * Returns the mode: FULL (also deletes what the store no longer has) or INCREMENTAL.
      *
      * @return the value
      */
@@ -49,7 +49,8 @@ public final class SyncRequest {
     }
 
     /**
-     * Returns only these store product ids (empty = all products handed in); a subset never deletes missing products.
+     * Returns the store product ids to sync (empty = all products handed in); a subset never deletes missing
+     * products.
      *
      * @return the value
      */
@@ -58,7 +59,7 @@ public final class SyncRequest {
     }
 
     /**
-     * Returns do everything but the calls; the report says what would be sent.
+     * Returns whether this is a dry run: everything but the calls; the report says what would be sent.
      *
      * @return the value
      */
@@ -67,7 +68,7 @@ public final class SyncRequest {
     }
 
     /**
-     * Returns progress events.
+     * Returns the listener that receives progress events.
      *
      * @return the value
      */
@@ -76,7 +77,7 @@ public final class SyncRequest {
     }
 
     /**
-     * Returns cooperative cancellation.
+     * Returns the cooperative cancellation handle.
      *
      * @return the value
      */
@@ -126,7 +127,9 @@ public final class SyncRequest {
 
     @Override
     public String toString() {
-        return "SyncRequest[" + "mode=" + mode + ", productIds=" + productIds + ", dryRun=" + dryRun + ", listener=" + listener + ", cancellation=" + cancellation + ", expectedTotal=" + expectedTotal + ", storeId=" + storeId + "]";
+        return "SyncRequest[" + "mode=" + mode + ", productIds=" + productIds + ", dryRun=" + dryRun + ", listener="
+                + listener + ", cancellation=" + cancellation + ", expectedTotal=" + expectedTotal + ", storeId="
+                + storeId + "]";
     }
 
     /**

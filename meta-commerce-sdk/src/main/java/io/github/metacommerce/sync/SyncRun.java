@@ -202,10 +202,9 @@ final class SyncRun {
             }
             flushTranslationOnly();
         } catch (RuntimeException e) {
-            // reported in the result (stopped, UNKNOWN, every item accounted for); the trace is for debugging
-            log.error("Sync {} failed unexpectedly: {}; every item is accounted for in the report", syncId,
-                    e.toString());
-            log.debug("Sync {}: stack trace of the unexpected failure", syncId, e);
+            // handled: stop() below logs it in one WARN line and the report accounts for every item; the trace is
+            // for debugging
+            log.debug("Sync {} failed unexpectedly", syncId, e);
             stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e);
             lookups.subList(Math.min(lookupIndex, lookups.size()), lookups.size()).forEach(this::notAttempted);
             current.forEach(this::notAttempted);
@@ -306,7 +305,7 @@ final class SyncRun {
             try {
                 handleItem(t);
             } catch (RuntimeException e) {
-                log.error("Sync {}: unexpected failure on item {}: {}", syncId, t.retailerId(), e.toString());
+                log.warn("Sync {}: unexpected failure on item {}: {}", syncId, t.retailerId(), e.toString());
                 log.debug("Sync {}: stack trace of the failure on item {}", syncId, t.retailerId(), e);
                 failed++;
                 errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.UNKNOWN, Severity.ERROR,
