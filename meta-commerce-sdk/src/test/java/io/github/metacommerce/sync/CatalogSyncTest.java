@@ -710,6 +710,49 @@ class CatalogSyncTest {
         assertThat(sync(options().build()).sleeper()).isNotSameAs(CatalogSync.SYSTEM_SLEEPER);
     }
 
+    @Test
+    void aTranslationMetaRefusesIsATranslationErrorWithMetasMessageAndTheItemStaysSynced() {
+        acceptBatches();
+        stub.wm.stubFor(post(urlPathEqualTo(LOCALIZED_PATH)).willReturn(okJson(
+                "{\"handles\":[\"l1\"],\"validation_status\":[{\"retailer_id\":\"SKU-2\",\"errors\":[{\"message\":"
+                        + "\"title is longer than 100 characters\"}],\"warnings\":[]}]}")));
+        CatalogSync sync = sync(options().build());
+
+        SyncReport r = sync.sync(Stream.of(french(product(1)), french(product(2))), SyncRequest.incremental());
+
+        assertThat(r.counts().created()).isEqualTo(2);
+        assertThat(r.counts().translationsSent()).isEqualTo(1);
+        assertThat(r.counts().translationsFailed()).isEqualTo(1);
+        assertThat(r.translationErrors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("TRANSLATION_REJECTED");
+            assertThat(e.retailerId()).isEqualTo("SKU-2");
+            assertThat(e.field()).isEqualTo("title");
+            assertThat(e.message()).isEqualTo("fr_XX: title is longer than 100 characters");
+            assertThat(e.source()).isEqualTo(IssueSource.META);
+        });
+        assertThat(r.errors()).isEmpty();
+        assertBalanced(r);
+        assertThat(ledger.find(CATALOG, List.of("SKU-1", "SKU-2"))).satisfies(m -> {
+            assertThat(m.get("SKU-1").translationHashes()).containsKey("fr_XX");
+            assertThat(m.get("SKU-2").translationHashes()).doesNotContainKey("fr_XX");
+        });
+    }
+
+    @Test
+    void theTranslationsOfAnItemMetaRejectsAreNotAttempted() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[],\"validation_status\":[{\"retailer_id\":\"SKU-1\",\"errors\":[{\"message\":"
+                        + "\"Price must be greater than 0\"}],\"warnings\":[]}]}")));
+
+        SyncReport r = sync(options().build()).sync(Stream.of(french(product(1))), SyncRequest.incremental());
+
+        assertThat(r.counts().failed()).isEqualTo(1);
+        assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("price"));
+        assertThat(r.counts().translationsNotAttempted()).isEqualTo(1);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).isEmpty();
+        assertBalanced(r);
+    }
+
     static Product french(Product p) {
         return p.toBuilder().translation(java.util.Locale.FRENCH,
                 io.github.metacommerce.product.ProductTranslation.of("Tente " + p.productId(), "Pour deux")).build();
