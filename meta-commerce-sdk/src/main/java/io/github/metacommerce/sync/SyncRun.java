@@ -249,7 +249,7 @@ final class SyncRun {
                 .rateLimitWait(rateLimitWait).startedAt(started).finishedAt(now()).handles(handles).build();
         List<SyncIssueGroup> summary = report.warningSummary();
         for (SyncIssueGroup g : summary.subList(0, Math.min(summary.size(), MAX_LOGGED_WARNING_GROUPS))) {
-            log.warn("Sync {}: warning on {} items: {}", syncId, g.count(), g.describe());
+            log.warn("Sync {} warning: {}", syncId, g.describe());
         }
         if (summary.size() > MAX_LOGGED_WARNING_GROUPS) {
             log.warn("Sync {}: {} more kinds of warning; see the report's warningSummary()", syncId,
