@@ -6,7 +6,6 @@ import io.github.metacommerce.graph.AppUsage;
 import io.github.metacommerce.graph.BusinessUseCaseUsage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +63,7 @@ public final class UsageHeaders {
                 return Map.of();
             }
             Map<String, List<BusinessUseCaseUsage>> out = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
                 List<BusinessUseCaseUsage> entries = new ArrayList<>();
                 JsonNode value = e.getValue();
                 if (value.isArray()) {

@@ -84,8 +84,8 @@ final class HashOnlyLedger implements SyncStateStore {
         for (String id : retailerIds) {
             int slot = find(key(id));
             if (slot >= 0) {
-                out.put(id, new SyncRecord(id, "", hex.formatHex(hashes, slot * 32, slot * 32 + 32), Instant.EPOCH,
-                        0));
+                out.put(id, SyncRecord.builder().retailerId(id)
+                        .contentHash(hex.formatHex(hashes, slot * 32, slot * 32 + 32)).syncedAt(Instant.EPOCH).build());
             }
         }
         return out;
