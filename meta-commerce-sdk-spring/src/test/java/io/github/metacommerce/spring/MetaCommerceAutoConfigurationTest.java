@@ -100,7 +100,7 @@ class MetaCommerceAutoConfigurationTest {
                             .contains("client_id=555").contains("redirect_uri=https%3A%2F%2Fshop.example%2Fcb");
                     OAuthStateCodec derived = OAuthStateCodec.builder().signingKeyDerivedFrom("env-secret-value")
                             .build();
-                    assertThat(context.getBean(OAuthStateCodec.class).verify(derived.issue("s"), "s").tenantId())
+                    assertThat(context.getBean(OAuthStateCodec.class).verify(derived.issue("s"), "s").storeId())
                             .isEqualTo("s");
                 });
     }
@@ -136,7 +136,7 @@ class MetaCommerceAutoConfigurationTest {
                 + Base64.getEncoder().encodeToString(key)).run(context -> {
                     OAuthStateCodec other = OAuthStateCodec.builder().signingKey(key).build();
                     assertThat(context.getBean(OAuthStateCodec.class).verify(other.issue("store"), "store")
-                            .tenantId()).isEqualTo("store");
+                            .storeId()).isEqualTo("store");
                 });
     }
 
