@@ -11,9 +11,13 @@ import java.util.Objects;
 public final class MetaCommerceConfigurationException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The property that is missing or invalid. */
     private final String property;
+    /** The environment variable that can set it. */
     private final String environmentVariable;
+    /** What is wrong. */
     private final String problem;
+    /** What to do about it. */
     private final String action;
 
     private MetaCommerceConfigurationException(String property, String environmentVariable, String problem,

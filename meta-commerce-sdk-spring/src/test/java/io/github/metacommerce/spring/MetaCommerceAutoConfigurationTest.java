@@ -241,10 +241,10 @@ class MetaCommerceAutoConfigurationTest {
     void healthListsTokensThatExpireSoonWithoutCallingMeta() {
         Instant now = Instant.now();
         TokenExpirySource stores = () -> List.of(
-                new ConnectedStore("soon", Optional.of(now.plus(Duration.ofDays(5)).plusSeconds(60))),
-                new ConnectedStore("later", Optional.of(now.plus(Duration.ofDays(40)))),
-                new ConnectedStore("gone", Optional.of(now.minusSeconds(5))),
-                new ConnectedStore("system-user", Optional.empty()));
+                ConnectedStore.of("soon", Optional.of(now.plus(Duration.ofDays(5)).plusSeconds(60))),
+                ConnectedStore.of("later", Optional.of(now.plus(Duration.ofDays(40)))),
+                ConnectedStore.of("gone", Optional.of(now.minusSeconds(5))),
+                ConnectedStore.of("system-user", Optional.empty()));
         configured.withPropertyValues("meta.commerce.graph.base-url=http://127.0.0.1:1")
                 .withBean(TokenExpirySource.class, () -> stores).run(context -> {
                     Health health = context.getBean(MetaCommerceHealthIndicator.class).health();
