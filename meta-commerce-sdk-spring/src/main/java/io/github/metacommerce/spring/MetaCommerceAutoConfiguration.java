@@ -40,21 +40,23 @@ public final class MetaCommerceAutoConfiguration {
     MetaCommerceClient metaCommerceClient(MetaCommerceProperties properties, Environment environment,
             ObjectProvider<MetaCommerceClientCustomizer> customizers, ObjectProvider<GraphCallListener> listeners) {
         MetaCommerceProperties.Graph graph = properties.getGraph();
-        MetaCommerceClient.Builder builder = MetaCommerceClient.builder()
-                .appId(required(properties.getAppId(), environment, "meta.commerce.app-id", "META_APP_ID",
-                        "your Meta app id (App Dashboard > Settings > Basic)"))
-                .appSecret(required(properties.getAppSecret(), environment, "meta.commerce.app-secret",
-                        "META_APP_SECRET", "your Meta app secret (App Dashboard > Settings > Basic)"))
-                .apiVersion(property("meta.commerce.api-version",
-                        () -> io.github.metacommerce.graph.GraphApiVersion.of(properties.getApiVersion())))
-                .graphBaseUrl(graph.getBaseUrl())
-                .dialogBaseUrl(graph.getDialogBaseUrl())
-                .connectTimeout(graph.getConnectTimeout())
-                .readTimeout(graph.getReadTimeout())
-                .appSecretProof(graph.getAppSecretProof())
+        MetaCommerceClient.Builder builder = MetaCommerceClient.builder();
+        String appId = required(properties.getAppId(), environment, "meta.commerce.app-id", "META_APP_ID",
+                "your Meta app id (App Dashboard > Settings > Basic)");
+        property("meta.commerce.app-id", "META_APP_ID", () -> builder.appId(appId));
+        String appSecret = required(properties.getAppSecret(), environment, "meta.commerce.app-secret",
+                "META_APP_SECRET", "your Meta app secret (App Dashboard > Settings > Basic)");
+        builder.appSecret(appSecret);
+        builder.apiVersion(property("meta.commerce.api-version",
+                () -> io.github.metacommerce.graph.GraphApiVersion.of(properties.getApiVersion())));
+        property("meta.commerce.graph.base-url", () -> builder.graphBaseUrl(graph.getBaseUrl()));
+        property("meta.commerce.graph.dialog-base-url", () -> builder.dialogBaseUrl(graph.getDialogBaseUrl()));
+        property("meta.commerce.graph.connect-timeout", () -> builder.connectTimeout(graph.getConnectTimeout()));
+        property("meta.commerce.graph.read-timeout", () -> builder.readTimeout(graph.getReadTimeout()));
+        builder.appSecretProof(graph.getAppSecretProof())
                 .retry(retry("meta.commerce.graph.retry", graph.getRetry()));
         if (graph.getUserAgent() != null && !graph.getUserAgent().isBlank()) {
-            builder.userAgent(graph.getUserAgent());
+            property("meta.commerce.graph.user-agent", () -> builder.userAgent(graph.getUserAgent()));
         }
         List<GraphCallListener> all = listeners.orderedStream().toList();
         if (!all.isEmpty()) {
@@ -177,11 +179,14 @@ public final class MetaCommerceAutoConfiguration {
 
     /** Re-throws the SDK's validation error of one property's value as naming that property. */
     private static <T> T property(String property, java.util.function.Supplier<T> build) {
+        return property(property, MetaCommerceConfigurationException.environmentVariableOf(property), build);
+    }
+
+    private static <T> T property(String property, String environmentVariable, java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
-            throw MetaCommerceConfigurationException.invalid(property,
-                    MetaCommerceConfigurationException.environmentVariableOf(property), e.getMessage(), e);
+            throw MetaCommerceConfigurationException.invalid(property, environmentVariable, e.getMessage(), e);
         }
     }
 

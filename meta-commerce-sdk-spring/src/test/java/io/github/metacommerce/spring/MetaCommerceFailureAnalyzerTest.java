@@ -70,6 +70,20 @@ class MetaCommerceFailureAnalyzerTest {
     }
 
     @Test
+    void clientSettingsTheSdkRefusesNameTheirProperty() {
+        analysis(configured.withPropertyValues("meta.commerce.graph.base-url=ftp://graph.example"), a -> {
+            assertThat(a.getDescription()).startsWith("Invalid meta.commerce.graph.base-url configuration: ")
+                    .contains("graphBaseUrl");
+            assertThat(a.getAction()).contains("META_COMMERCE_GRAPH_BASE_URL");
+        });
+        analysis(runner.withPropertyValues("meta.commerce.app-id=123|secret", "meta.commerce.app-secret=s"), a -> {
+            assertThat(a.getDescription()).startsWith("Invalid meta.commerce.app-id configuration: ")
+                    .doesNotContain("123|secret").contains("app id alone");
+            assertThat(a.getAction()).contains("META_APP_ID");
+        });
+    }
+
+    @Test
     void aMissingRedirectUriNamesMetaOauthRedirectUri() {
         configured.run(context -> {
             MetaCommerceConfigurationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
