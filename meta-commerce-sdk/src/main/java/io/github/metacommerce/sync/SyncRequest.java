@@ -165,7 +165,7 @@ public final class SyncRequest {
         private Set<String> productIds = Set.of();
         private boolean dryRun;
         private SyncListener listener = SyncListener.NONE;
-        private SyncCancellation cancellation = new SyncCancellation();
+        private SyncCancellation cancellation = SyncCancellation.create();
         private Long expectedTotal;
         private String storeId;
 

@@ -64,10 +64,18 @@ final class SyncRun {
      * translation by language; {@code known} is the ledger's record, or null for an item new to it.
      */
     private record Pending(String productId, String retailerId, ItemAction action, ItemRequest request, String hash,
-            List<LocalizedItem> localized, Map<String, String> translationHashes, SyncRecord known) {
+            List<LocalizedItem> localized, Map<String, String> translationHashes, SyncRecord known,
+            java.util.Set<String> localWarningFields) {
 
         Pending withLookup(List<LocalizedItem> toSend, SyncRecord rec) {
-            return new Pending(productId, retailerId, action, request, hash, toSend, translationHashes, rec);
+            return new Pending(productId, retailerId, action, request, hash, toSend, translationHashes, rec,
+                    localWarningFields);
+        }
+
+        /** Whether Meta's warning only repeats one the local validator already reported for this item. */
+        boolean alreadyWarned(String metaWording) {
+            String field = MetaMessageFields.fieldOf(metaWording);
+            return !field.isEmpty() && localWarningFields.contains(field);
         }
     }
 
@@ -319,7 +327,11 @@ final class SyncRun {
 
     private void handleItem(TransformedItem t) {
         ValidationResult v = sync.validator().validate(t);
+        java.util.Set<String> warnedFields = v.warnings().isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
         for (ValidationIssue w : v.warnings()) {
+            if (!w.field().isEmpty()) {
+                warnedFields.add(w.field());
+            }
             warnings.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.WARNING,
                     w.code().name(), w.field(), w.message(), IssueSource.LOCAL));
         }
@@ -339,15 +351,15 @@ final class SyncRun {
                     IssueSource.LOCAL));
             return;
         }
-        Pending p = pending(t);
+        Pending p = pending(t, warnedFields);
         translationsSeen += p.localized().size();
         lookups.add(p);
     }
 
-    private Pending pending(TransformedItem t) {
+    private Pending pending(TransformedItem t, java.util.Set<String> warnedFields) {
         if (t.action() == ItemAction.DELETE) {
             return new Pending(t.productId(), t.retailerId(), ItemAction.DELETE, ItemRequest.delete(t.retailerId()),
-                    null, List.of(), Map.of(), null);
+                    null, List.of(), Map.of(), null, java.util.Set.of());
         }
         CatalogItem item = t.item().orElseThrow();
         ItemRequest req = ItemRequest.update(item.toData());
@@ -360,7 +372,7 @@ final class SyncRun {
                     + io.github.metacommerce.internal.Json.write(l.toData())));
         }
         return new Pending(t.productId(), t.retailerId(), ItemAction.UPSERT, req, itemHash, List.copyOf(localized),
-                java.util.Collections.unmodifiableMap(translationHashes), null);
+                java.util.Collections.unmodifiableMap(translationHashes), null, java.util.Set.copyOf(warnedFields));
     }
 
     private String sha256(String text) {
@@ -467,7 +479,7 @@ final class SyncRun {
             itemsSeen++;
             seen.add(LongHashSet.hash64(id));
             enqueue(new Pending("", id, ItemAction.DELETE, ItemRequest.delete(id), null, List.of(), Map.of(),
-                    SyncRecord.builder().retailerId(id).contentHash("").syncedAt(now()).build()));
+                    SyncRecord.builder().retailerId(id).contentHash("").syncedAt(now()).build(), java.util.Set.of()));
         }
     }
 
@@ -524,7 +536,9 @@ final class SyncRun {
                 continue;
             }
             for (String w : v.warnings()) {
-                warnings.add(metaIssue(p, Severity.WARNING, "META_WARNING", w, w));
+                if (!p.alreadyWarned(w)) {
+                    warnings.add(metaIssue(p, Severity.WARNING, "META_WARNING", w, w));
+                }
             }
             if (!v.errors().isEmpty()) {
                 byId.remove(v.retailerId());
@@ -741,7 +755,9 @@ final class SyncRun {
             Pending p = attribute(m, sent.sentInOrder());
             if (p != null) {
                 warningCounts.merge(p.retailerId(), 1, Integer::sum);
-                warnings.add(metaIssue(p, Severity.WARNING, "META_WARNING", m.message(), m.message()));
+                if (!p.alreadyWarned(m.message())) {
+                    warnings.add(metaIssue(p, Severity.WARNING, "META_WARNING", m.message(), m.message()));
+                }
             }
         }
         long rejectedHere = sent.items().size() - open.size();

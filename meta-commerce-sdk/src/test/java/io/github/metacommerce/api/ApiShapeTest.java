@@ -24,11 +24,17 @@ class ApiShapeTest {
             "io.github.metacommerce.product",
             "io.github.metacommerce.catalog",
             "io.github.metacommerce.graph",
-            "io.github.metacommerce.exception");
+            "io.github.metacommerce.exception",
+            "io.github.metacommerce.oauth",
+            "io.github.metacommerce.sync");
 
     /** Public records allowed to stay records: values whose components are their identity and will not grow. */
     static final Map<Class<?>, String> RECORD_ALLOWLIST = Map.of(
             io.github.metacommerce.catalog.Price.class, "an amount and its currency; nothing else makes a price",
+            io.github.metacommerce.oauth.OAuthCallback.Authorized.class,
+            "the parsed callback query (code and state), one case of a sealed type matched with record patterns",
+            io.github.metacommerce.oauth.OAuthCallback.Denied.class,
+            "the parsed denial query (Meta's four error parameters), one case of a sealed type",
             io.github.metacommerce.product.SalePeriod.class, "a time range: a start and an end",
             io.github.metacommerce.graph.Page.class, "one page of a Graph list: items, cursor, next flag, headers");
 

@@ -354,7 +354,7 @@ class CatalogSyncTest {
     @Test
     void cancellationStopsAtTheNextCallBoundary() {
         acceptBatches();
-        SyncCancellation cancel = new SyncCancellation();
+        SyncCancellation cancel = SyncCancellation.create();
         List<SyncStage> stages = new CopyOnWriteArrayList<>();
         SyncRequest request = SyncRequest.builder().cancellation(cancel).listener(p -> {
             stages.add(p.stage());
@@ -699,6 +699,27 @@ class CatalogSyncTest {
         assertThat(r.warningSummary().get(1).field()).isEqualTo("colour");
         assertThat(r.warningSummary().get(1).count()).isEqualTo(1);
         assertBalanced(r);
+    }
+
+    @Test
+    void metasWarningThatRepeatsALocalOneIsReportedOnceSoDryAndRealRunsAgree() {
+        String missing = "Missing google_product_category or fb_product_category: the product may be harder to find";
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[\"h1\"],\"validation_status\":[{\"retailer_id\":\"SKU-1\",\"errors\":[],"
+                        + "\"warnings\":[{\"message\":\"" + missing + "\"}]}]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors_total_count\":0,\"errors\":[],"
+                        + "\"warnings\":[{\"line\":1,\"id\":\"SKU-1\",\"message\":\"" + missing + "\"}],"
+                        + "\"ids_of_invalid_requests\":[]}]}")));
+        Product uncategorised = product(1).toBuilder().googleProductCategory(null).fbProductCategory(null).build();
+
+        SyncReport dry = sync(options().build()).sync(Stream.of(uncategorised), SyncRequest.builder().dryRun(true).build());
+        SyncReport real = sync(options().build()).sync(Stream.of(uncategorised), SyncRequest.incremental());
+
+        assertThat(dry.warnings()).extracting(SyncIssue::field).containsExactly("google_product_category");
+        assertThat(real.warnings()).extracting(SyncIssue::field, SyncIssue::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("google_product_category", IssueSource.LOCAL));
+        assertBalanced(real);
     }
 
     @Test
