@@ -257,10 +257,11 @@ final class SyncRun {
                 .rateLimitWait(rateLimitWait).startedAt(started).finishedAt(now()).handles(handles).build();
         List<SyncIssueGroup> summary = report.warningSummary();
         for (SyncIssueGroup g : summary.subList(0, Math.min(summary.size(), MAX_LOGGED_WARNING_GROUPS))) {
-            log.warn("Sync {} warning: {}", syncId, g.describe());
+            // item warnings are advice about the data (Meta still accepted the items): INFO, one line per kind
+            log.info("Sync {} warning: {}", syncId, g.describe());
         }
         if (summary.size() > MAX_LOGGED_WARNING_GROUPS) {
-            log.warn("Sync {}: {} more kinds of warning; see the report's warningSummary()", syncId,
+            log.info("Sync {}: {} more kinds of warning; see the report's warningSummary()", syncId,
                     summary.size() - MAX_LOGGED_WARNING_GROUPS);
         }
         log.info("Sync {} of catalog {} {}: {} items, {} created, {} updated, {} unchanged, {} deleted, {} failed, "

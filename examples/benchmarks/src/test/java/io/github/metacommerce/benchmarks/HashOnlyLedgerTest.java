@@ -23,10 +23,10 @@ class HashOnlyLedgerTest {
         HashOnlyLedger ledger = new HashOnlyLedger();
         List<SyncRecord> records = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
-            records.add(new SyncRecord("SKU-" + i, "", hash(i), Instant.EPOCH, 0));
+            records.add(record("SKU-" + i, hash(i)));
         }
         ledger.saveAll("c", records);
-        ledger.saveAll("c", List.of(new SyncRecord("SKU-7", "", hash(1_000_000), Instant.EPOCH, 0)));
+        ledger.saveAll("c", List.of(record("SKU-7", hash(1_000_000))));
 
         assertThat(ledger.count("c")).isEqualTo(100_000);
         assertThat(ledger.find("c", List.of("SKU-0", "SKU-7", "SKU-99999", "SKU-100000")))
@@ -53,5 +53,9 @@ class HashOnlyLedgerTest {
             assertThat(examples.resolve("benchmarks")).isDirectory();
             assertThat(offenders).isEmpty();
         }
+    }
+
+    private static SyncRecord record(String id, String hash) {
+        return SyncRecord.builder().retailerId(id).contentHash(hash).syncedAt(Instant.EPOCH).build();
     }
 }
