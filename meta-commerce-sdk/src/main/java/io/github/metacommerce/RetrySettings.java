@@ -11,15 +11,13 @@ import java.util.Objects;
  * <pre>{@code
  * RetrySettings.builder().maxAttempts(5).initialBackoff(Duration.ofSeconds(1)).build();
  * }</pre>
- *
- * @param maxAttempts attempts in all, including the first (1 disables retries)
- * @param initialBackoff wait before the first retry
- * @param multiplier growth factor of the wait per retry
- * @param maxBackoff cap on any single wait
- * @param jitter randomisation factor in [0, 1): each wait is drawn from {@code wait * (1 +/- jitter)}
  */
-public record RetrySettings(
-        int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff, double jitter) {
+public final class RetrySettings {
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final double multiplier;
+    private final Duration maxBackoff;
+    private final double jitter;
 
     /** Default attempts in all. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -33,7 +31,12 @@ public record RetrySettings(
     public static final double DEFAULT_JITTER = 0.5;
 
     /** Validates the settings, naming the bad option. */
-    public RetrySettings {
+    private RetrySettings(
+            int maxAttempts,
+            Duration initialBackoff,
+            double multiplier,
+            Duration maxBackoff,
+            double jitter) {
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new IllegalArgumentException("retry maxAttempts must be between 1 and 20, was " + maxAttempts);
         }
@@ -52,6 +55,85 @@ public record RetrySettings(
         if (!(jitter >= 0.0 && jitter < 1.0)) {
             throw new IllegalArgumentException("retry jitter must be in [0, 1), was " + jitter);
         }
+        this.maxAttempts = maxAttempts;
+        this.initialBackoff = initialBackoff;
+        this.multiplier = multiplier;
+        this.maxBackoff = maxBackoff;
+        this.jitter = jitter;
+    }
+
+    /**
+     * Returns attempts in all, including the first (1 disables retries).
+     *
+     * @return attempts in all, including the first (1 disables retries)
+     */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * Returns wait before the first retry.
+     *
+     * @return wait before the first retry
+     */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /**
+     * Returns growth factor of the wait per retry.
+     *
+     * @return growth factor of the wait per retry
+     */
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /**
+     * Returns cap on any single wait.
+     *
+     * @return cap on any single wait
+     */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /**
+     * Returns randomisation factor in [0, 1): each wait is drawn from {@code wait * (1 +/- jitter)}.
+     *
+     * @return randomisation factor in [0, 1): each wait is drawn from {@code wait * (1 +/- jitter)}
+     */
+    public double jitter() {
+        return jitter;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof RetrySettings that)) {
+            return false;
+        }
+        return maxAttempts == that.maxAttempts
+                && Objects.equals(initialBackoff, that.initialBackoff)
+                && Double.compare(multiplier, that.multiplier) == 0
+                && Objects.equals(maxBackoff, that.maxBackoff)
+                && Double.compare(jitter, that.jitter) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maxAttempts, initialBackoff, multiplier, maxBackoff, jitter);
+    }
+
+    @Override
+    public String toString() {
+        return "RetrySettings[maxAttempts=" + maxAttempts
+                + ", initialBackoff=" + initialBackoff
+                + ", multiplier=" + multiplier
+                + ", maxBackoff=" + maxBackoff
+                + ", jitter=" + jitter + "]";
     }
 
     /**

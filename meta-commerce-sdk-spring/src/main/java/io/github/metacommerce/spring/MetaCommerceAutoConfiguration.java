@@ -9,13 +9,11 @@ import io.github.metacommerce.product.ProductTransformer;
 import io.github.metacommerce.product.ProductValidator;
 import io.github.metacommerce.sync.SyncOptions;
 import io.github.metacommerce.sync.SyncReport;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,13 +25,14 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration of the Meta Commerce SDK from {@code meta.commerce.*}: the {@link MetaCommerceClient}, the
  * OAuth state codec and its used-nonce store, transformer and validator factories, sync options and a
- * {@link CatalogSyncFactory}; an Actuator health indicator and Micrometer metrics when those are on the classpath.
- * Every bean backs off when the application defines its own.
+ * {@link CatalogSyncFactory}; an Actuator health indicator when that is on the classpath. Micrometer metrics come
+ * from {@link MetaCommerceMetricsAutoConfiguration}. Every bean backs off when the application defines its own.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration")
+@AutoConfiguration
 @ConditionalOnClass(MetaCommerceClient.class)
 @EnableConfigurationProperties(MetaCommerceProperties.class)
 public final class MetaCommerceAutoConfiguration {
+    private static final String SIGNING_KEY = "meta.commerce.oauth.state-signing-key";
     static final String KDF = "HMAC-SHA256(app-secret, \"meta-commerce-sdk/oauth-state/v1\")";
 
     @Bean
@@ -41,21 +40,23 @@ public final class MetaCommerceAutoConfiguration {
     MetaCommerceClient metaCommerceClient(MetaCommerceProperties properties, Environment environment,
             ObjectProvider<MetaCommerceClientCustomizer> customizers, ObjectProvider<GraphCallListener> listeners) {
         MetaCommerceProperties.Graph graph = properties.getGraph();
-        MetaCommerceClient.Builder builder = MetaCommerceClient.builder()
-                .appId(required(properties.getAppId(), environment, "meta.commerce.app-id", "META_APP_ID",
-                        "your Meta app id (App Dashboard > Settings > Basic)"))
-                .appSecret(required(properties.getAppSecret(), environment, "meta.commerce.app-secret",
-                        "META_APP_SECRET", "your Meta app secret (App Dashboard > Settings > Basic)"))
-                .apiVersion(named("meta.commerce.api-version",
-                        () -> io.github.metacommerce.graph.GraphApiVersion.of(properties.getApiVersion())))
-                .graphBaseUrl(graph.getBaseUrl())
-                .dialogBaseUrl(graph.getDialogBaseUrl())
-                .connectTimeout(graph.getConnectTimeout())
-                .readTimeout(graph.getReadTimeout())
-                .appSecretProof(graph.getAppSecretProof())
+        MetaCommerceClient.Builder builder = MetaCommerceClient.builder();
+        String appId = required(properties.getAppId(), environment, "meta.commerce.app-id", "META_APP_ID",
+                "your Meta app id (App Dashboard > Settings > Basic)");
+        property("meta.commerce.app-id", "META_APP_ID", () -> builder.appId(appId));
+        String appSecret = required(properties.getAppSecret(), environment, "meta.commerce.app-secret",
+                "META_APP_SECRET", "your Meta app secret (App Dashboard > Settings > Basic)");
+        builder.appSecret(appSecret);
+        builder.apiVersion(property("meta.commerce.api-version",
+                () -> io.github.metacommerce.graph.GraphApiVersion.of(properties.getApiVersion())));
+        property("meta.commerce.graph.base-url", () -> builder.graphBaseUrl(graph.getBaseUrl()));
+        property("meta.commerce.graph.dialog-base-url", () -> builder.dialogBaseUrl(graph.getDialogBaseUrl()));
+        property("meta.commerce.graph.connect-timeout", () -> builder.connectTimeout(graph.getConnectTimeout()));
+        property("meta.commerce.graph.read-timeout", () -> builder.readTimeout(graph.getReadTimeout()));
+        builder.appSecretProof(graph.getAppSecretProof())
                 .retry(retry("meta.commerce.graph.retry", graph.getRetry()));
         if (graph.getUserAgent() != null && !graph.getUserAgent().isBlank()) {
-            builder.userAgent(graph.getUserAgent());
+            property("meta.commerce.graph.user-agent", () -> builder.userAgent(graph.getUserAgent()));
         }
         List<GraphCallListener> all = listeners.orderedStream().toList();
         if (!all.isEmpty()) {
@@ -84,12 +85,16 @@ public final class MetaCommerceAutoConfiguration {
             try {
                 bytes = Base64.getDecoder().decode(key.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("meta.commerce.oauth.state-signing-key must be Base64 (at least 32 "
-                        + "bytes once decoded), e.g. from `openssl rand -base64 32`", e);
+                throw MetaCommerceConfigurationException.invalid(SIGNING_KEY,
+                        MetaCommerceConfigurationException.environmentVariableOf(SIGNING_KEY),
+                        "the key must be Base64 (at least 32 bytes once decoded), e.g. from "
+                                + "`openssl rand -base64 32`", e);
             }
             if (bytes.length < OAuthStateCodec.MIN_KEY_BYTES) {
-                throw new IllegalStateException("meta.commerce.oauth.state-signing-key must decode to at least "
-                        + OAuthStateCodec.MIN_KEY_BYTES + " bytes, was " + bytes.length);
+                throw MetaCommerceConfigurationException.invalid(SIGNING_KEY,
+                        MetaCommerceConfigurationException.environmentVariableOf(SIGNING_KEY),
+                        "the key must decode to at least " + OAuthStateCodec.MIN_KEY_BYTES + " bytes, was "
+                                + bytes.length + "; generate one with `openssl rand -base64 32`", null);
             }
             b.signingKey(bytes);
         } else {
@@ -115,7 +120,7 @@ public final class MetaCommerceAutoConfiguration {
     @ConditionalOnMissingBean
     SyncOptions metaCommerceSyncOptions(MetaCommerceProperties properties) {
         MetaCommerceProperties.Sync s = properties.getSync();
-        return named("meta.commerce.sync", () -> SyncOptions.builder()
+        return group("meta.commerce.sync", () -> SyncOptions.builder()
                 .maxRequestsPerCall(s.getMaxRequestsPerCall())
                 .maxBytesPerCall(s.getMaxBytesPerCall().toBytes())
                 .batchCallsPerMinute(s.getBatchCallsPerMinute())
@@ -163,23 +168,53 @@ public final class MetaCommerceAutoConfiguration {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
-        throw new IllegalStateException("Property " + property + " is not set: set it (or the environment variable "
-                + envVar + ") to " + what + ".");
+        throw MetaCommerceConfigurationException.missing(property, envVar, what);
     }
 
     private static RetrySettings retry(String prefix, MetaCommerceProperties.Retry r) {
-        return named(prefix, () -> RetrySettings.builder().maxAttempts(r.getMaxAttempts())
+        return group(prefix, () -> RetrySettings.builder().maxAttempts(r.getMaxAttempts())
                 .initialBackoff(r.getInitialBackoff()).maxBackoff(r.getMaxBackoff()).multiplier(r.getMultiplier())
                 .jitter(r.getJitter()).build());
     }
 
-    /** Re-throws the SDK's validation errors with the property prefix they belong to. */
-    private static <T> T named(String prefix, java.util.function.Supplier<T> build) {
+    /** Re-throws the SDK's validation error of one property's value as naming that property. */
+    private static <T> T property(String property, java.util.function.Supplier<T> build) {
+        return property(property, MetaCommerceConfigurationException.environmentVariableOf(property), build);
+    }
+
+    private static <T> T property(String property, String environmentVariable, java.util.function.Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Invalid " + prefix + " configuration: " + e.getMessage(), e);
+            throw MetaCommerceConfigurationException.invalid(property, environmentVariable, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Re-throws the SDK's validation errors of a group of properties as naming the property: the SDK's messages
+     * start with the option's name ({@code maxRequestsPerCall must be ...}, {@code retry maxAttempts must be ...}),
+     * which is the property's name in camel case.
+     */
+    private static <T> T group(String prefix, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            String property = propertyOf(prefix, e.getMessage());
+            throw MetaCommerceConfigurationException.invalid(property,
+                    MetaCommerceConfigurationException.environmentVariableOf(property), e.getMessage(), e);
+        }
+    }
+
+    private static final java.util.regex.Pattern OPTION =
+            java.util.regex.Pattern.compile("^(?:retry )?([a-z][A-Za-z0-9]*)(?= must| \\()");
+
+    /** The property an SDK message is about: "maxRequestsPerCall must ..." is {@code prefix.max-requests-per-call}. */
+    static String propertyOf(String prefix, String message) {
+        java.util.regex.Matcher m = OPTION.matcher(message == null ? "" : message);
+        if (!m.find()) {
+            return prefix;
+        }
+        return prefix + "." + m.group(1).replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The Actuator health indicator, only with Spring Boot's health module on the classpath. */
@@ -193,19 +228,6 @@ public final class MetaCommerceAutoConfiguration {
                 ObjectProvider<TokenExpirySource> sources, MetaCommerceProperties properties) {
             return new MetaCommerceHealthIndicator(client, sources.orderedStream().toList(),
                     properties.getHealth().getTokenExpiryWarning());
-        }
-    }
-
-    /** Micrometer metrics, only with Micrometer on the classpath and a registry in the context. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterRegistry.class)
-    static class MetricsConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        @ConditionalOnBean(MeterRegistry.class)
-        MetaCommerceMetrics metaCommerceMetrics(MeterRegistry registry) {
-            return new MetaCommerceMetrics(registry);
         }
     }
 }

@@ -1,22 +1,53 @@
 package io.github.metacommerce.spring;
 
 import io.github.metacommerce.MetaCommerceClient;
+import io.github.metacommerce.exception.OAuthDeniedException;
 import io.github.metacommerce.oauth.AccessToken;
 import io.github.metacommerce.oauth.AuthorizationRequest;
 import io.github.metacommerce.oauth.OAuthCallback;
 import io.github.metacommerce.oauth.OAuthStateCodec;
+import io.github.metacommerce.oauth.VerifiedState;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The OAuth connection of a store in two calls, from {@code meta.commerce.oauth.*}: the login URL with a signed
- * state, and the callback that verifies it and returns a long-lived token.
+ * state, and the callback that verifies it and returns the store and its long-lived token.
  *
  * <pre>{@code
  * return "redirect:" + login.loginUrl(storeId);                       // "Connect to Meta"
- * AccessToken token = login.complete(storeId, request.getQueryString()); // the redirect URI's handler
+ * StoreConnection c = login.complete(request.getQueryString());       // the redirect URI's handler
+ * tokens.save(c.storeId(), c.token());
  * }</pre>
+ *
+ * <h2>What a callback can meet</h2>
+ * All are unchecked; none is retryable, so the page should offer "Connect to Meta" again.
+ * <ul>
+ *   <li>The merchant pressed Cancel, or Meta refused: {@link OAuthDeniedException}, {@code reason()}
+ *       {@code "user_denied"} (Meta's {@code error_reason}), {@code error()} {@code "access_denied"}. Not an
+ *       error of the app: show "Connection cancelled".</li>
+ *   <li>The state is forged or altered: {@link io.github.metacommerce.exception.OAuthStateException} with
+ *       {@code reason()} {@code BAD_SIGNATURE}; missing, truncated or not the SDK's format: {@code MALFORMED}
+ *       (also a code without a state).</li>
+ *   <li>The merchant took longer than {@code meta.commerce.oauth.state-ttl}: {@code OAuthStateException}
+ *       {@code EXPIRED}.</li>
+ *   <li>The callback URL was opened twice (reload, back button, a replayed link): {@code OAuthStateException}
+ *       {@code REPLAYED}.</li>
+ *   <li>{@link #complete(String, String)} only: the state belongs to another store: {@code OAuthStateException}
+ *       {@code WRONG_STORE}.</li>
+ *   <li>A request that did not come from Meta's dialog (neither {@code code} nor {@code error}):
+ *       {@link IllegalArgumentException}.</li>
+ *   <li>The code or token exchange failed: a {@link io.github.metacommerce.exception.MetaCommerceException}
+ *       from Meta's answer, e.g. {@link io.github.metacommerce.exception.InvalidRequestException} for a used or
+ *       expired code, {@link io.github.metacommerce.exception.OAuthException} (with its own {@code reason()}) for
+ *       a refused app secret, {@link io.github.metacommerce.exception.GraphTransportException} when Meta could not
+ *       be reached.</li>
+ * </ul>
+ * The state and denial cases are the browser's request going wrong: a handler maps
+ * {@code OAuthStateException} and {@link IllegalArgumentException} to 400, {@code OAuthDeniedException} to a
+ * normal page, and an exchange failure to 502, with a try/catch in the handler or an
+ * {@code @ExceptionHandler}; no {@code @ControllerAdvice} is needed.
  */
 public final class MetaCommerceLogin {
     private final MetaCommerceClient client;
@@ -46,9 +77,9 @@ public final class MetaCommerceLogin {
     /**
      * Returns the login dialog URL for a store.
      *
-     * @param storeId the store connecting
+     * @param storeId the store connecting; {@link #complete(String)} gives it back
      * @return where to send the merchant's browser
-     * @throws IllegalStateException if no redirect URI is configured
+     * @throws MetaCommerceConfigurationException if no redirect URI is configured
      */
     public URI loginUrl(String storeId) {
         AuthorizationRequest.Builder b = AuthorizationRequest.builder().redirectUri(requireRedirectUri())
@@ -58,32 +89,63 @@ public final class MetaCommerceLogin {
     }
 
     /**
-     * Completes the connection: verifies the state for this store, exchanges the code and then the short-lived
-     * token for a long-lived one.
+     * Completes the connection of whichever store the state was issued for: verifies the state, exchanges the
+     * code and then the short-lived token for a long-lived one. The store id comes from the signed state, so the
+     * callback needs no session; if the callback runs in a logged-in session, check that the session may manage
+     * {@link StoreConnection#storeId()} (or use {@link #complete(String, String)}).
+     *
+     * @param callbackQuery the raw query string Meta sent to the redirect URI
+     * @return the store and its long-lived token
+     * @throws OAuthDeniedException if the merchant cancelled or Meta refused ({@code reason()} e.g. user_denied)
+     * @throws io.github.metacommerce.exception.OAuthStateException if the state is forged or altered
+     *     ({@code BAD_SIGNATURE}), missing or malformed ({@code MALFORMED}), expired ({@code EXPIRED}) or
+     *     already used ({@code REPLAYED})
+     * @throws IllegalArgumentException if the query carries neither a code nor an error
+     * @throws io.github.metacommerce.exception.MetaCommerceException if a token exchange fails
+     */
+    public StoreConnection complete(String callbackQuery) {
+        OAuthCallback.Authorized ok = authorized(callbackQuery);
+        VerifiedState state = states.verify(ok.state());
+        return StoreConnection.of(state.storeId(), exchange(ok));
+    }
+
+    /**
+     * Completes the connection of a store the callback already knows (from a session): as
+     * {@link #complete(String)}, and the state must have been issued for this store.
      *
      * @param storeId the store completing the connection
      * @param callbackQuery the raw query string Meta sent to the redirect URI
      * @return the long-lived token
-     * @throws io.github.metacommerce.exception.OAuthStateException if the state is forged, expired, replayed or for
-     *     another store
-     * @throws IllegalStateException if the merchant cancelled
+     * @throws OAuthDeniedException if the merchant cancelled or Meta refused
+     * @throws io.github.metacommerce.exception.OAuthStateException as {@link #complete(String)}, and
+     *     {@code WRONG_STORE} if the state was issued for another store
+     * @throws IllegalArgumentException if the query carries neither a code nor an error
+     * @throws io.github.metacommerce.exception.MetaCommerceException if a token exchange fails
      */
     public AccessToken complete(String storeId, String callbackQuery) {
+        OAuthCallback.Authorized ok = authorized(callbackQuery);
+        states.verify(ok.state(), storeId);
+        return exchange(ok);
+    }
+
+    private static OAuthCallback.Authorized authorized(String callbackQuery) {
         OAuthCallback callback = OAuthCallback.parse(callbackQuery);
         if (callback instanceof OAuthCallback.Denied denied) {
-            throw new IllegalStateException("The merchant cancelled the connection (" + denied.error()
-                    + denied.reason().map(r -> ": " + r).orElse("") + ")");
+            throw new OAuthDeniedException(denied.error(), denied.reason().orElse(null),
+                    denied.description().orElse(null));
         }
-        OAuthCallback.Authorized ok = (OAuthCallback.Authorized) callback;
-        states.verify(ok.state(), storeId);
+        return (OAuthCallback.Authorized) callback;
+    }
+
+    private AccessToken exchange(OAuthCallback.Authorized ok) {
         AccessToken shortLived = client.oauth().exchangeCode(ok.code(), requireRedirectUri());
         return client.oauth().exchangeForLongLivedToken(shortLived.value());
     }
 
     private String requireRedirectUri() {
         if (redirectUri == null || redirectUri.isBlank()) {
-            throw new IllegalStateException("Property meta.commerce.oauth.redirect-uri is not set: set it (or the "
-                    + "environment variable META_OAUTH_REDIRECT_URI) to the callback URL registered with the app.");
+            throw MetaCommerceConfigurationException.missing("meta.commerce.oauth.redirect-uri",
+                    "META_OAUTH_REDIRECT_URI", "the callback URL registered in the app's Valid OAuth Redirect URIs");
         }
         return redirectUri;
     }

@@ -39,42 +39,92 @@ public class MetaCommerceProperties {
 
     private final Health health = new Health();
 
+    /**
+     * Returns {@code meta.commerce.app-id}.
+     *
+     * @return the value
+     */
     public String getAppId() {
         return appId;
     }
 
+    /**
+     * Sets {@code meta.commerce.app-id}.
+     *
+     * @param appId the value
+     */
     public void setAppId(String appId) {
         this.appId = appId;
     }
 
+    /**
+     * Returns {@code meta.commerce.app-secret}.
+     *
+     * @return the value
+     */
     public String getAppSecret() {
         return appSecret;
     }
 
+    /**
+     * Sets {@code meta.commerce.app-secret}.
+     *
+     * @param appSecret the value
+     */
     public void setAppSecret(String appSecret) {
         this.appSecret = appSecret;
     }
 
+    /**
+     * Returns {@code meta.commerce.api-version}.
+     *
+     * @return the value
+     */
     public String getApiVersion() {
         return apiVersion;
     }
 
+    /**
+     * Sets {@code meta.commerce.api-version}.
+     *
+     * @param apiVersion the value
+     */
     public void setApiVersion(String apiVersion) {
         this.apiVersion = apiVersion;
     }
 
+    /**
+     * Returns the {@code meta.commerce.graph} settings.
+     *
+     * @return the settings
+     */
     public Graph getGraph() {
         return graph;
     }
 
+    /**
+     * Returns the {@code meta.commerce.oauth} settings.
+     *
+     * @return the settings
+     */
     public OAuth getOauth() {
         return oauth;
     }
 
+    /**
+     * Returns the {@code meta.commerce.sync} settings.
+     *
+     * @return the settings
+     */
     public Sync getSync() {
         return sync;
     }
 
+    /**
+     * Returns the {@code meta.commerce.health} settings.
+     *
+     * @return the settings
+     */
     public Health getHealth() {
         return health;
     }
@@ -119,54 +169,119 @@ public class MetaCommerceProperties {
 
         private final Retry retry = new Retry();
 
+        /**
+         * Returns {@code meta.commerce.graph.base-url}.
+         *
+         * @return the value
+         */
         public URI getBaseUrl() {
             return baseUrl;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.base-url}.
+         *
+         * @param baseUrl the value
+         */
         public void setBaseUrl(URI baseUrl) {
             this.baseUrl = baseUrl;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.dialog-base-url}.
+         *
+         * @return the value
+         */
         public URI getDialogBaseUrl() {
             return dialogBaseUrl;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.dialog-base-url}.
+         *
+         * @param dialogBaseUrl the value
+         */
         public void setDialogBaseUrl(URI dialogBaseUrl) {
             this.dialogBaseUrl = dialogBaseUrl;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.connect-timeout}.
+         *
+         * @return the value
+         */
         public Duration getConnectTimeout() {
             return connectTimeout;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.connect-timeout}.
+         *
+         * @param connectTimeout the value
+         */
         public void setConnectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.read-timeout}.
+         *
+         * @return the value
+         */
         public Duration getReadTimeout() {
             return readTimeout;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.read-timeout}.
+         *
+         * @param readTimeout the value
+         */
         public void setReadTimeout(Duration readTimeout) {
             this.readTimeout = readTimeout;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.app-secret-proof}.
+         *
+         * @return the value
+         */
         public AppSecretProofMode getAppSecretProof() {
             return appSecretProof;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.app-secret-proof}.
+         *
+         * @param appSecretProof the value
+         */
         public void setAppSecretProof(AppSecretProofMode appSecretProof) {
             this.appSecretProof = appSecretProof;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.user-agent}.
+         *
+         * @return the value
+         */
         public String getUserAgent() {
             return userAgent;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.user-agent}.
+         *
+         * @param userAgent the value
+         */
         public void setUserAgent(String userAgent) {
             this.userAgent = userAgent;
         }
 
+        /**
+         * Returns the {@code meta.commerce.graph.retry} settings.
+         *
+         * @return the settings
+         */
         public Retry getRetry() {
             return retry;
         }
@@ -200,42 +315,93 @@ public class MetaCommerceProperties {
          */
         private double jitter = 0.5;
 
+        /**
+         * Returns {@code meta.commerce.graph.retry.max-attempts} or {@code meta.commerce.sync.retry.max-attempts}.
+         *
+         * @return the value
+         */
         public int getMaxAttempts() {
             return maxAttempts;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.retry.max-attempts} or {@code meta.commerce.sync.retry.max-attempts}.
+         *
+         * @param maxAttempts the value
+         */
         public void setMaxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.retry.initial-backoff} or
+         * {@code meta.commerce.sync.retry.initial-backoff}.
+         *
+         * @return the value
+         */
         public Duration getInitialBackoff() {
             return initialBackoff;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.retry.initial-backoff} or {@code meta.commerce.sync.retry.initial-backoff}.
+         *
+         * @param initialBackoff the value
+         */
         public void setInitialBackoff(Duration initialBackoff) {
             this.initialBackoff = initialBackoff;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.retry.max-backoff} or {@code meta.commerce.sync.retry.max-backoff}.
+         *
+         * @return the value
+         */
         public Duration getMaxBackoff() {
             return maxBackoff;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.retry.max-backoff} or {@code meta.commerce.sync.retry.max-backoff}.
+         *
+         * @param maxBackoff the value
+         */
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.retry.multiplier} or {@code meta.commerce.sync.retry.multiplier}.
+         *
+         * @return the value
+         */
         public double getMultiplier() {
             return multiplier;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.retry.multiplier} or {@code meta.commerce.sync.retry.multiplier}.
+         *
+         * @param multiplier the value
+         */
         public void setMultiplier(double multiplier) {
             this.multiplier = multiplier;
         }
 
+        /**
+         * Returns {@code meta.commerce.graph.retry.jitter} or {@code meta.commerce.sync.retry.jitter}.
+         *
+         * @return the value
+         */
         public double getJitter() {
             return jitter;
         }
 
+        /**
+         * Sets {@code meta.commerce.graph.retry.jitter} or {@code meta.commerce.sync.retry.jitter}.
+         *
+         * @param jitter the value
+         */
         public void setJitter(double jitter) {
             this.jitter = jitter;
         }
@@ -277,50 +443,110 @@ public class MetaCommerceProperties {
          */
         private int usedNonceCapacity = 10_000;
 
+        /**
+         * Returns {@code meta.commerce.oauth.redirect-uri}.
+         *
+         * @return the value
+         */
         public String getRedirectUri() {
             return redirectUri;
         }
 
+        /**
+         * Sets {@code meta.commerce.oauth.redirect-uri}.
+         *
+         * @param redirectUri the value
+         */
         public void setRedirectUri(String redirectUri) {
             this.redirectUri = redirectUri;
         }
 
+        /**
+         * Returns {@code meta.commerce.oauth.scopes}.
+         *
+         * @return the value
+         */
         public List<String> getScopes() {
             return scopes;
         }
 
+        /**
+         * Sets {@code meta.commerce.oauth.scopes}.
+         *
+         * @param scopes the value
+         */
         public void setScopes(List<String> scopes) {
             this.scopes = scopes;
         }
 
+        /**
+         * Returns {@code meta.commerce.oauth.config-id}.
+         *
+         * @return the value
+         */
         public String getConfigId() {
             return configId;
         }
 
+        /**
+         * Sets {@code meta.commerce.oauth.config-id}.
+         *
+         * @param configId the value
+         */
         public void setConfigId(String configId) {
             this.configId = configId;
         }
 
+        /**
+         * Returns {@code meta.commerce.oauth.state-ttl}.
+         *
+         * @return the value
+         */
         public Duration getStateTtl() {
             return stateTtl;
         }
 
+        /**
+         * Sets {@code meta.commerce.oauth.state-ttl}.
+         *
+         * @param stateTtl the value
+         */
         public void setStateTtl(Duration stateTtl) {
             this.stateTtl = stateTtl;
         }
 
+        /**
+         * Returns {@code meta.commerce.oauth.state-signing-key}.
+         *
+         * @return the value
+         */
         public String getStateSigningKey() {
             return stateSigningKey;
         }
 
+        /**
+         * Sets {@code meta.commerce.oauth.state-signing-key}.
+         *
+         * @param stateSigningKey the value
+         */
         public void setStateSigningKey(String stateSigningKey) {
             this.stateSigningKey = stateSigningKey;
         }
 
+        /**
+         * Returns {@code meta.commerce.oauth.used-nonce-capacity}.
+         *
+         * @return the value
+         */
         public int getUsedNonceCapacity() {
             return usedNonceCapacity;
         }
 
+        /**
+         * Sets {@code meta.commerce.oauth.used-nonce-capacity}.
+         *
+         * @param usedNonceCapacity the value
+         */
         public void setUsedNonceCapacity(int usedNonceCapacity) {
             this.usedNonceCapacity = usedNonceCapacity;
         }
@@ -384,78 +610,173 @@ public class MetaCommerceProperties {
             return r;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.max-requests-per-call}.
+         *
+         * @return the value
+         */
         public int getMaxRequestsPerCall() {
             return maxRequestsPerCall;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.max-requests-per-call}.
+         *
+         * @param maxRequestsPerCall the value
+         */
         public void setMaxRequestsPerCall(int maxRequestsPerCall) {
             this.maxRequestsPerCall = maxRequestsPerCall;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.max-bytes-per-call}.
+         *
+         * @return the value
+         */
         public DataSize getMaxBytesPerCall() {
             return maxBytesPerCall;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.max-bytes-per-call}.
+         *
+         * @param maxBytesPerCall the value
+         */
         public void setMaxBytesPerCall(DataSize maxBytesPerCall) {
             this.maxBytesPerCall = maxBytesPerCall;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.batch-calls-per-minute}.
+         *
+         * @return the value
+         */
         public int getBatchCallsPerMinute() {
             return batchCallsPerMinute;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.batch-calls-per-minute}.
+         *
+         * @param batchCallsPerMinute the value
+         */
         public void setBatchCallsPerMinute(int batchCallsPerMinute) {
             this.batchCallsPerMinute = batchCallsPerMinute;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.slowdown-threshold}.
+         *
+         * @return the value
+         */
         public int getSlowdownThreshold() {
             return slowdownThreshold;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.slowdown-threshold}.
+         *
+         * @param slowdownThreshold the value
+         */
         public void setSlowdownThreshold(int slowdownThreshold) {
             this.slowdownThreshold = slowdownThreshold;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.max-rate-limit-wait}.
+         *
+         * @return the value
+         */
         public Duration getMaxRateLimitWait() {
             return maxRateLimitWait;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.max-rate-limit-wait}.
+         *
+         * @param maxRateLimitWait the value
+         */
         public void setMaxRateLimitWait(Duration maxRateLimitWait) {
             this.maxRateLimitWait = maxRateLimitWait;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.status-poll-initial}.
+         *
+         * @return the value
+         */
         public Duration getStatusPollInitial() {
             return statusPollInitial;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.status-poll-initial}.
+         *
+         * @param statusPollInitial the value
+         */
         public void setStatusPollInitial(Duration statusPollInitial) {
             this.statusPollInitial = statusPollInitial;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.status-poll-max}.
+         *
+         * @return the value
+         */
         public Duration getStatusPollMax() {
             return statusPollMax;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.status-poll-max}.
+         *
+         * @param statusPollMax the value
+         */
         public void setStatusPollMax(Duration statusPollMax) {
             this.statusPollMax = statusPollMax;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.status-timeout}.
+         *
+         * @return the value
+         */
         public Duration getStatusTimeout() {
             return statusTimeout;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.status-timeout}.
+         *
+         * @param statusTimeout the value
+         */
         public void setStatusTimeout(Duration statusTimeout) {
             this.statusTimeout = statusTimeout;
         }
 
+        /**
+         * Returns {@code meta.commerce.sync.max-outstanding-batches}.
+         *
+         * @return the value
+         */
         public int getMaxOutstandingBatches() {
             return maxOutstandingBatches;
         }
 
+        /**
+         * Sets {@code meta.commerce.sync.max-outstanding-batches}.
+         *
+         * @param maxOutstandingBatches the value
+         */
         public void setMaxOutstandingBatches(int maxOutstandingBatches) {
             this.maxOutstandingBatches = maxOutstandingBatches;
         }
 
+        /**
+         * Returns the {@code meta.commerce.sync.retry} settings.
+         *
+         * @return the settings
+         */
         public Retry getRetry() {
             return retry;
         }
@@ -469,10 +790,20 @@ public class MetaCommerceProperties {
          */
         private Duration tokenExpiryWarning = Duration.ofDays(7);
 
+        /**
+         * Returns {@code meta.commerce.health.token-expiry-warning}.
+         *
+         * @return the value
+         */
         public Duration getTokenExpiryWarning() {
             return tokenExpiryWarning;
         }
 
+        /**
+         * Sets {@code meta.commerce.health.token-expiry-warning}.
+         *
+         * @param tokenExpiryWarning the value
+         */
         public void setTokenExpiryWarning(Duration tokenExpiryWarning) {
             this.tokenExpiryWarning = tokenExpiryWarning;
         }

@@ -1,18 +1,19 @@
 package io.github.metacommerce.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.metacommerce.AppSecretProofMode;
 import io.github.metacommerce.MetaCommerceClient;
 import io.github.metacommerce.RetrySettings;
 import io.github.metacommerce.graph.GraphApiVersion;
+import io.github.metacommerce.exception.GraphTransportException;
 import io.github.metacommerce.oauth.OAuthStateCodec;
 import io.github.metacommerce.oauth.UsedNonceStore;
 import io.github.metacommerce.product.ProductTransformer;
 import io.github.metacommerce.product.StoreSettings;
 import io.github.metacommerce.sync.SyncOptions;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -35,8 +39,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 class MetaCommerceAutoConfigurationTest {
+    /** Boot's own auto-configurations that create the application's MeterRegistry, no hand-made registry. */
+    static final AutoConfigurations BOOT_METRICS = AutoConfigurations.of(MetricsAutoConfiguration.class,
+            CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class);
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MetaCommerceAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(MetaCommerceAutoConfiguration.class,
+                    MetaCommerceMetricsAutoConfiguration.class));
     private final ApplicationContextRunner configured = runner.withPropertyValues(
             "meta.commerce.app-id=1234567890", "meta.commerce.app-secret=top-secret-app-secret");
 
@@ -100,7 +109,7 @@ class MetaCommerceAutoConfigurationTest {
                             .contains("client_id=555").contains("redirect_uri=https%3A%2F%2Fshop.example%2Fcb");
                     OAuthStateCodec derived = OAuthStateCodec.builder().signingKeyDerivedFrom("env-secret-value")
                             .build();
-                    assertThat(context.getBean(OAuthStateCodec.class).verify(derived.issue("s"), "s").tenantId())
+                    assertThat(context.getBean(OAuthStateCodec.class).verify(derived.issue("s"), "s").storeId())
                             .isEqualTo("s");
                 });
     }
@@ -136,7 +145,7 @@ class MetaCommerceAutoConfigurationTest {
                 + Base64.getEncoder().encodeToString(key)).run(context -> {
                     OAuthStateCodec other = OAuthStateCodec.builder().signingKey(key).build();
                     assertThat(context.getBean(OAuthStateCodec.class).verify(other.issue("store"), "store")
-                            .tenantId()).isEqualTo("store");
+                            .storeId()).isEqualTo("store");
                 });
     }
 
@@ -202,7 +211,6 @@ class MetaCommerceAutoConfigurationTest {
     @Test
     void withoutActuatorOrMicrometerThoseBeansAreAbsent() {
         configured.withClassLoader(new FilteredClassLoader(HealthIndicator.class, MeterRegistry.class))
-                .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(MetaCommerceClient.class)
                             .doesNotHaveBean(MetaCommerceHealthIndicator.class)
@@ -213,18 +221,30 @@ class MetaCommerceAutoConfigurationTest {
     @Test
     void metricsNeedAMeterRegistry() {
         configured.run(context -> assertThat(context).doesNotHaveBean(MetaCommerceMetrics.class));
-        configured.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .run(context -> assertThat(context).hasSingleBean(MetaCommerceMetrics.class));
+    }
+
+    @Test
+    void metricsUseTheRegistryBootsOwnMetricsAutoConfigurationsCreate() {
+        configured.withConfiguration(BOOT_METRICS).withPropertyValues("meta.commerce.graph.base-url=http://127.0.0.1:1",
+                "meta.commerce.graph.retry.max-attempts=1").run(context -> {
+                    assertThat(context).hasSingleBean(MeterRegistry.class).hasSingleBean(MetaCommerceMetrics.class);
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    MetaCommerceClient client = context.getBean(MetaCommerceClient.class);
+                    assertThatThrownBy(() -> client.graph("EAAB-token").businesses().stream().toList())
+                            .isInstanceOf(GraphTransportException.class);
+                    assertThat(registry.get("meta.commerce.graph.calls").tag("endpoint", "/me/businesses")
+                            .tag("outcome", "network").timer().count()).isEqualTo(1);
+                });
     }
 
     @Test
     void healthListsTokensThatExpireSoonWithoutCallingMeta() {
         Instant now = Instant.now();
         TokenExpirySource stores = () -> List.of(
-                new ConnectedStore("soon", Optional.of(now.plus(Duration.ofDays(5)).plusSeconds(60))),
-                new ConnectedStore("later", Optional.of(now.plus(Duration.ofDays(40)))),
-                new ConnectedStore("gone", Optional.of(now.minusSeconds(5))),
-                new ConnectedStore("system-user", Optional.empty()));
+                ConnectedStore.of("soon", Optional.of(now.plus(Duration.ofDays(5)).plusSeconds(60))),
+                ConnectedStore.of("later", Optional.of(now.plus(Duration.ofDays(40)))),
+                ConnectedStore.of("gone", Optional.of(now.minusSeconds(5))),
+                ConnectedStore.of("system-user", Optional.empty()));
         configured.withPropertyValues("meta.commerce.graph.base-url=http://127.0.0.1:1")
                 .withBean(TokenExpirySource.class, () -> stores).run(context -> {
                     Health health = context.getBean(MetaCommerceHealthIndicator.class).health();
@@ -239,7 +259,8 @@ class MetaCommerceAutoConfigurationTest {
     @Test
     void everyBeanMethodIsConditionalOnMissingBean() {
         List<Method> methods = new ArrayList<>();
-        List<Class<?>> classes = new ArrayList<>(List.of(MetaCommerceAutoConfiguration.class));
+        List<Class<?>> classes = new ArrayList<>(List.of(MetaCommerceAutoConfiguration.class,
+                MetaCommerceMetricsAutoConfiguration.class));
         classes.addAll(List.of(MetaCommerceAutoConfiguration.class.getDeclaredClasses()));
         for (Class<?> c : classes) {
             for (Method m : c.getDeclaredMethods()) {

@@ -2,42 +2,64 @@ package io.github.metacommerce.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.metacommerce.MetaCommerceClient;
-import io.github.metacommerce.catalog.Business;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.metacommerce.exception.MetaCommerceException;
+import io.github.metacommerce.exception.OAuthDeniedException;
+import io.github.metacommerce.exception.OAuthStateException;
+import io.github.metacommerce.oauth.AccessToken;
 import io.github.metacommerce.product.Product;
 import io.github.metacommerce.product.StoreSettings;
 import io.github.metacommerce.sandbox.GraphSandbox;
 import io.github.metacommerce.sandbox.SandboxExtension;
-import io.github.metacommerce.sync.SyncOutcome;
 import io.github.metacommerce.sync.SyncReport;
 import io.github.metacommerce.sync.SyncRequest;
 import io.github.metacommerce.sync.SyncStateStore;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
-/** A small Boot application that uses only the auto-configured beans, against the sandbox. */
+/**
+ * A plain Spring Boot web application with Actuator and the starter, as a user writes one: every auto-configuration
+ * on the classpath (Boot's own metrics included, no hand-made registry), a "Connect to Meta" flow and a sync
+ * against the sandbox, then the metrics read back through {@code /actuator/metrics}.
+ */
 class SandboxApplicationTest {
+    private static final String REDIRECT = "https://shop.example/meta/callback";
+
     @RegisterExtension
-    static final SandboxExtension sandbox = SandboxExtension.create(b -> b.batchProcessingDelay(Duration.ZERO));
+    static final SandboxExtension sandbox = SandboxExtension.create(b -> b.batchProcessingDelay(Duration.ZERO)
+            .autoApprove(true).redirectUri(REDIRECT));
 
-    /** The host application: a service that syncs a store's products with the auto-configured factory. */
-    @Configuration(proxyBeanMethods = false)
+    /** The host application. */
+    @SpringBootConfiguration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(ConnectController.class)
     static class ShopApplication {
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
 
         @Bean
         CatalogPublisher catalogPublisher(CatalogSyncFactory factory) {
@@ -54,10 +76,52 @@ class SandboxApplicationTest {
             this.factory = factory;
         }
 
-        SyncReport publish(String token, String catalogId, List<Product> products) {
+        SyncReport publish(String storeId, String token, String catalogId, List<Product> products) {
             StoreSettings settings = StoreSettings.builder().storeUrl("https://shop.example").currency("EUR").build();
             return factory.create(token, catalogId, settings, ledger).sync(products.stream(),
-                    SyncRequest.builder().storeId("shop-1").build());
+                    SyncRequest.builder().storeId(storeId).build());
+        }
+    }
+
+    /** "Connect to Meta", the redirect URI's handler (mapping each callback failure itself), and a sync. */
+    @RestController
+    static class ConnectController {
+        private final MetaCommerceLogin login;
+        private final CatalogPublisher publisher;
+        private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
+
+        ConnectController(MetaCommerceLogin login, CatalogPublisher publisher) {
+            this.login = login;
+            this.publisher = publisher;
+        }
+
+        @GetMapping("/connect")
+        ResponseEntity<Void> connect(@RequestParam String store) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(login.loginUrl(store)).build();
+        }
+
+        @GetMapping("/meta/callback")
+        ResponseEntity<String> callback(HttpServletRequest request) {
+            try {
+                StoreConnection connection = login.complete(request.getQueryString());
+                tokens.put(connection.storeId(), connection.token());
+                return ResponseEntity.ok("connected " + connection.storeId());
+            } catch (OAuthDeniedException e) {
+                return ResponseEntity.ok("cancelled: " + e.reason().orElse(e.error()));
+            } catch (OAuthStateException e) {
+                return ResponseEntity.badRequest().body("start again: " + e.reason());
+            } catch (IllegalArgumentException e) {
+                return ResponseEntity.badRequest().body("not a callback from Meta");
+            } catch (MetaCommerceException e) {
+                return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body("Meta refused: " + e.category());
+            }
+        }
+
+        @PostMapping("/stores/{store}/sync")
+        String sync(@PathVariable String store) {
+            SyncReport report = publisher.publish(store, tokens.get(store).value(), GraphSandbox.CATALOG_ID,
+                    IntStream.rangeClosed(1, 12).mapToObj(SandboxApplicationTest::product).toList());
+            return report.outcome() + " created=" + report.counts().created();
         }
     }
 
@@ -67,37 +131,72 @@ class SandboxApplicationTest {
                 .build();
     }
 
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> send(String method, URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("redirect from %s", response.uri()).isEqualTo(302);
+        return URI.create(response.headers().firstValue("Location").orElseThrow());
+    }
+
     @Test
-    void listsBusinessesAndSyncsProductsThroughTheAutoConfiguredBeans() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(MetaCommerceAutoConfiguration.class))
-                .withUserConfiguration(ShopApplication.class)
-                .withPropertyValues("meta.commerce.app-id=" + sandbox.appId(),
+    void connectsAStoreSyncsAndShowsTheFourMetersInActuator() throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShopApplication.class)
+                .properties("server.port=0", "spring.main.banner-mode=off",
+                        "management.endpoints.web.exposure.include=metrics",
+                        "meta.commerce.app-id=" + sandbox.appId(),
                         "meta.commerce.app-secret=" + sandbox.appSecret(),
                         "meta.commerce.graph.base-url=" + sandbox.baseUrl(),
                         "meta.commerce.graph.dialog-base-url=" + sandbox.baseUrl(),
+                        "meta.commerce.oauth.redirect-uri=" + REDIRECT,
                         "meta.commerce.sync.batch-calls-per-minute=100",
                         "meta.commerce.sync.status-poll-initial=10ms")
-                .run(context -> {
-                    String token = sandbox.mintUserToken();
-                    List<Business> businesses = context.getBean(MetaCommerceClient.class).graph(token).businesses()
-                            .stream().toList();
-                    SyncReport report = context.getBean(CatalogPublisher.class).publish(token,
-                            GraphSandbox.CATALOG_ID, IntStream.rangeClosed(1, 12).mapToObj(
-                                    SandboxApplicationTest::product).toList());
+                .run()) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 
-                    assertThat(businesses).extracting(Business::name)
-                            .containsExactly("Sandbox Outdoor Co.", "Sandbox Kids Co.");
-                    assertThat(report.outcome()).isEqualTo(SyncOutcome.COMPLETED);
-                    assertThat(report.counts().created()).isEqualTo(12);
-                    assertThat(sandbox.sandbox().itemCount(GraphSandbox.CATALOG_ID)).isEqualTo(12);
-                    MeterRegistry registry = context.getBean(MeterRegistry.class);
-                    assertThat(registry.get("meta.commerce.sync.items").tag("outcome", "created").counter().count())
-                            .isEqualTo(12.0);
-                    assertThat(registry.get("meta.commerce.graph.calls").tag("endpoint", "/{id}/items_batch")
-                            .timer().count()).isEqualTo(1);
-                    assertThat(registry.get("meta.commerce.graph.calls").tag("endpoint", "/me/businesses")
-                            .timer().count()).isEqualTo(1);
-                });
+            URI dialog = location(send("GET", URI.create(base + "/connect?store=shop-1")));
+            URI back = location(send("GET", dialog));
+            assertThat(back.toString()).startsWith(REDIRECT + "?");
+            URI callback = URI.create(base + "/meta/callback?" + back.getRawQuery());
+            HttpResponse<String> connected = send("GET", callback);
+            HttpResponse<String> replayed = send("GET", callback);
+            HttpResponse<String> synced = send("POST", URI.create(base + "/stores/shop-1/sync"));
+
+            assertThat(connected.body()).isEqualTo("connected shop-1");
+            assertThat(replayed.statusCode()).isEqualTo(400);
+            assertThat(replayed.body()).isEqualTo("start again: REPLAYED");
+            assertThat(synced.body()).isEqualTo("COMPLETED created=12");
+            assertThat(sandbox.sandbox().itemCount(GraphSandbox.CATALOG_ID)).isEqualTo(12);
+
+            JsonNode calls = metric(base, "meta.commerce.graph.calls");
+            assertThat(count(calls)).isGreaterThanOrEqualTo(3);
+            assertThat(calls.toString()).contains("/oauth/access_token").contains("/{id}/items_batch");
+            assertThat(metric(base, "meta.commerce.graph.calls?tag=endpoint:/oauth/access_token").toString())
+                    .contains("\"COUNT\"");
+            assertThat(count(metric(base, "meta.commerce.graph.calls?tag=endpoint:/oauth/access_token")))
+                    .isEqualTo(2);
+            assertThat(count(metric(base, "meta.commerce.sync.items?tag=outcome:created"))).isEqualTo(12);
+            assertThat(count(metric(base, "meta.commerce.sync.duration?tag=outcome:completed"))).isEqualTo(1);
+            assertThat(count(metric(base, "meta.commerce.sync.rate.limit.wait"))).isEqualTo(1);
+        }
+    }
+
+    private JsonNode metric(String base, String nameAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> r = send("GET", URI.create(base + "/actuator/metrics/" + nameAndQuery));
+        assertThat(r.statusCode()).as("/actuator/metrics/%s", nameAndQuery).isEqualTo(200);
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    private static double count(JsonNode metric) {
+        for (JsonNode m : metric.get("measurements")) {
+            if (m.get("statistic").asText().equals("COUNT")) {
+                return m.get("value").asDouble();
+            }
+        }
+        throw new AssertionError("no COUNT in " + metric);
     }
 }

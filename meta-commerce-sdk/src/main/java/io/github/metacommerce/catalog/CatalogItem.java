@@ -21,74 +21,75 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Items are built leniently (absent values are empty, never null) so that bad store data can be reported by
- * {@link io.github.metacommerce.product.ProductValidator} rather than thrown.
- *
- * @param id the retailer id ({@code data.id}), at most 100 characters; empty when the store has none
- * @param title the title (required by Meta)
- * @param description the plain-text description (required by Meta)
- * @param richTextDescription the HTML description, shown on Instagram product pages
- * @param availability the availability (required by Meta)
- * @param condition the condition (required by Meta)
- * @param price the regular price (required by Meta)
- * @param salePrice the discounted price, lower than the price
- * @param salePriceEffectiveDate the sale period, {@code start/end} in ISO 8601 with offsets
- * @param link the product page on the merchant's site (required by Meta)
- * @param imageLink the main image URL (required by Meta)
- * @param additionalImageLinks further image URLs
- * @param brand the brand (required unless GTIN or MPN is given)
- * @param gtin the GTIN (UPC, EAN, JAN, ISBN, ITF-14)
- * @param mpn the manufacturer part number
- * @param itemGroupId the variant group id shared by all variants of a product
- * @param color the color variant value
- * @param size the size variant value
- * @param gender the gender
- * @param ageGroup the age group
- * @param material the material
- * @param pattern the pattern
- * @param additionalVariantAttributes further variant axes, label to value
- * @param googleProductCategory the Google product category (name or id)
- * @param fbProductCategory the Facebook product category (name or id)
- * @param productType the merchant's own category path
- * @param customLabels custom labels 0 to 4 by position (blank = not set)
- * @param quantityToSellOnFacebook the stock to sell
- * @param visibility whether shops show the item
+ * {@link io.github.metacommerce.product.ProductValidator} rather than thrown. Items are created only through
+ * {@link #builder()} (or {@link #toBuilder()} from another item), so that fields can be added in later releases
+ * without breaking callers.
  */
-public record CatalogItem(
-        String id,
-        Optional<String> title,
-        Optional<String> description,
-        Optional<String> richTextDescription,
-        Optional<Availability> availability,
-        Optional<Condition> condition,
-        Optional<Price> price,
-        Optional<Price> salePrice,
-        Optional<String> salePriceEffectiveDate,
-        Optional<String> link,
-        Optional<String> imageLink,
-        List<String> additionalImageLinks,
-        Optional<String> brand,
-        Optional<String> gtin,
-        Optional<String> mpn,
-        Optional<String> itemGroupId,
-        Optional<String> color,
-        Optional<String> size,
-        Optional<Gender> gender,
-        Optional<AgeGroup> ageGroup,
-        Optional<String> material,
-        Optional<String> pattern,
-        Map<String, String> additionalVariantAttributes,
-        Optional<String> googleProductCategory,
-        Optional<String> fbProductCategory,
-        Optional<String> productType,
-        List<String> customLabels,
-        Optional<Integer> quantityToSellOnFacebook,
-        Optional<Visibility> visibility) {
+public final class CatalogItem {
+    private final String id;
+    private final Optional<String> title;
+    private final Optional<String> description;
+    private final Optional<String> richTextDescription;
+    private final Optional<Availability> availability;
+    private final Optional<Condition> condition;
+    private final Optional<Price> price;
+    private final Optional<Price> salePrice;
+    private final Optional<String> salePriceEffectiveDate;
+    private final Optional<String> link;
+    private final Optional<String> imageLink;
+    private final List<String> additionalImageLinks;
+    private final Optional<String> brand;
+    private final Optional<String> gtin;
+    private final Optional<String> mpn;
+    private final Optional<String> itemGroupId;
+    private final Optional<String> color;
+    private final Optional<String> size;
+    private final Optional<Gender> gender;
+    private final Optional<AgeGroup> ageGroup;
+    private final Optional<String> material;
+    private final Optional<String> pattern;
+    private final Map<String, String> additionalVariantAttributes;
+    private final Optional<String> googleProductCategory;
+    private final Optional<String> fbProductCategory;
+    private final Optional<String> productType;
+    private final List<String> customLabels;
+    private final Optional<Integer> quantityToSellOnFacebook;
+    private final Optional<Visibility> visibility;
 
     /** How many custom labels Meta has ({@code custom_label_0} to {@code custom_label_4}). */
     public static final int MAX_CUSTOM_LABELS = 5;
 
     /** Normalises absent values to empty ones and copies collections. */
-    public CatalogItem {
+    private CatalogItem(
+            String id,
+            Optional<String> title,
+            Optional<String> description,
+            Optional<String> richTextDescription,
+            Optional<Availability> availability,
+            Optional<Condition> condition,
+            Optional<Price> price,
+            Optional<Price> salePrice,
+            Optional<String> salePriceEffectiveDate,
+            Optional<String> link,
+            Optional<String> imageLink,
+            List<String> additionalImageLinks,
+            Optional<String> brand,
+            Optional<String> gtin,
+            Optional<String> mpn,
+            Optional<String> itemGroupId,
+            Optional<String> color,
+            Optional<String> size,
+            Optional<Gender> gender,
+            Optional<AgeGroup> ageGroup,
+            Optional<String> material,
+            Optional<String> pattern,
+            Map<String, String> additionalVariantAttributes,
+            Optional<String> googleProductCategory,
+            Optional<String> fbProductCategory,
+            Optional<String> productType,
+            List<String> customLabels,
+            Optional<Integer> quantityToSellOnFacebook,
+            Optional<Visibility> visibility) {
         id = id == null ? "" : id;
         title = title == null ? Optional.empty() : title;
         description = description == null ? Optional.empty() : description;
@@ -118,6 +119,402 @@ public record CatalogItem(
         customLabels = customLabels == null ? List.of() : List.copyOf(customLabels);
         quantityToSellOnFacebook = quantityToSellOnFacebook == null ? Optional.empty() : quantityToSellOnFacebook;
         visibility = visibility == null ? Optional.empty() : visibility;
+        this.id = id;
+        this.title = title;
+        this.description = description;
+        this.richTextDescription = richTextDescription;
+        this.availability = availability;
+        this.condition = condition;
+        this.price = price;
+        this.salePrice = salePrice;
+        this.salePriceEffectiveDate = salePriceEffectiveDate;
+        this.link = link;
+        this.imageLink = imageLink;
+        this.additionalImageLinks = additionalImageLinks;
+        this.brand = brand;
+        this.gtin = gtin;
+        this.mpn = mpn;
+        this.itemGroupId = itemGroupId;
+        this.color = color;
+        this.size = size;
+        this.gender = gender;
+        this.ageGroup = ageGroup;
+        this.material = material;
+        this.pattern = pattern;
+        this.additionalVariantAttributes = additionalVariantAttributes;
+        this.googleProductCategory = googleProductCategory;
+        this.fbProductCategory = fbProductCategory;
+        this.productType = productType;
+        this.customLabels = customLabels;
+        this.quantityToSellOnFacebook = quantityToSellOnFacebook;
+        this.visibility = visibility;
+    }
+
+    /**
+     * Returns the retailer id ({@code data.id}), at most 100 characters; empty when the store has none.
+     *
+     * @return the retailer id ({@code data.id}), at most 100 characters; empty when the store has none
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Returns the title (required by Meta).
+     *
+     * @return the title (required by Meta)
+     */
+    public Optional<String> title() {
+        return title;
+    }
+
+    /**
+     * Returns the plain-text description (required by Meta).
+     *
+     * @return the plain-text description (required by Meta)
+     */
+    public Optional<String> description() {
+        return description;
+    }
+
+    /**
+     * Returns the HTML description, shown on Instagram product pages.
+     *
+     * @return the HTML description, shown on Instagram product pages
+     */
+    public Optional<String> richTextDescription() {
+        return richTextDescription;
+    }
+
+    /**
+     * Returns the availability (required by Meta).
+     *
+     * @return the availability (required by Meta)
+     */
+    public Optional<Availability> availability() {
+        return availability;
+    }
+
+    /**
+     * Returns the condition (required by Meta).
+     *
+     * @return the condition (required by Meta)
+     */
+    public Optional<Condition> condition() {
+        return condition;
+    }
+
+    /**
+     * Returns the regular price (required by Meta).
+     *
+     * @return the regular price (required by Meta)
+     */
+    public Optional<Price> price() {
+        return price;
+    }
+
+    /**
+     * Returns the discounted price, lower than the price.
+     *
+     * @return the discounted price, lower than the price
+     */
+    public Optional<Price> salePrice() {
+        return salePrice;
+    }
+
+    /**
+     * Returns the sale period, {@code start/end} in ISO 8601 with offsets.
+     *
+     * @return the sale period, {@code start/end} in ISO 8601 with offsets
+     */
+    public Optional<String> salePriceEffectiveDate() {
+        return salePriceEffectiveDate;
+    }
+
+    /**
+     * Returns the product page on the merchant's site (required by Meta).
+     *
+     * @return the product page on the merchant's site (required by Meta)
+     */
+    public Optional<String> link() {
+        return link;
+    }
+
+    /**
+     * Returns the main image URL (required by Meta).
+     *
+     * @return the main image URL (required by Meta)
+     */
+    public Optional<String> imageLink() {
+        return imageLink;
+    }
+
+    /**
+     * Returns further image URLs.
+     *
+     * @return further image URLs
+     */
+    public List<String> additionalImageLinks() {
+        return additionalImageLinks;
+    }
+
+    /**
+     * Returns the brand (required unless GTIN or MPN is given).
+     *
+     * @return the brand (required unless GTIN or MPN is given)
+     */
+    public Optional<String> brand() {
+        return brand;
+    }
+
+    /**
+     * Returns the GTIN (UPC, EAN, JAN, ISBN, ITF-14).
+     *
+     * @return the GTIN (UPC, EAN, JAN, ISBN, ITF-14)
+     */
+    public Optional<String> gtin() {
+        return gtin;
+    }
+
+    /**
+     * Returns the manufacturer part number.
+     *
+     * @return the manufacturer part number
+     */
+    public Optional<String> mpn() {
+        return mpn;
+    }
+
+    /**
+     * Returns the variant group id shared by all variants of a product.
+     *
+     * @return the variant group id shared by all variants of a product
+     */
+    public Optional<String> itemGroupId() {
+        return itemGroupId;
+    }
+
+    /**
+     * Returns the color variant value.
+     *
+     * @return the color variant value
+     */
+    public Optional<String> color() {
+        return color;
+    }
+
+    /**
+     * Returns the size variant value.
+     *
+     * @return the size variant value
+     */
+    public Optional<String> size() {
+        return size;
+    }
+
+    /**
+     * Returns the gender.
+     *
+     * @return the gender
+     */
+    public Optional<Gender> gender() {
+        return gender;
+    }
+
+    /**
+     * Returns the age group.
+     *
+     * @return the age group
+     */
+    public Optional<AgeGroup> ageGroup() {
+        return ageGroup;
+    }
+
+    /**
+     * Returns the material.
+     *
+     * @return the material
+     */
+    public Optional<String> material() {
+        return material;
+    }
+
+    /**
+     * Returns the pattern.
+     *
+     * @return the pattern
+     */
+    public Optional<String> pattern() {
+        return pattern;
+    }
+
+    /**
+     * Returns further variant axes, label to value.
+     *
+     * @return further variant axes, label to value
+     */
+    public Map<String, String> additionalVariantAttributes() {
+        return additionalVariantAttributes;
+    }
+
+    /**
+     * Returns the Google product category (name or id).
+     *
+     * @return the Google product category (name or id)
+     */
+    public Optional<String> googleProductCategory() {
+        return googleProductCategory;
+    }
+
+    /**
+     * Returns the Facebook product category (name or id).
+     *
+     * @return the Facebook product category (name or id)
+     */
+    public Optional<String> fbProductCategory() {
+        return fbProductCategory;
+    }
+
+    /**
+     * Returns the merchant's own category path.
+     *
+     * @return the merchant's own category path
+     */
+    public Optional<String> productType() {
+        return productType;
+    }
+
+    /**
+     * Returns custom labels 0 to 4 by position (blank = not set).
+     *
+     * @return custom labels 0 to 4 by position (blank = not set)
+     */
+    public List<String> customLabels() {
+        return customLabels;
+    }
+
+    /**
+     * Returns the stock to sell.
+     *
+     * @return the stock to sell
+     */
+    public Optional<Integer> quantityToSellOnFacebook() {
+        return quantityToSellOnFacebook;
+    }
+
+    /**
+     * Returns whether shops show the item.
+     *
+     * @return whether shops show the item
+     */
+    public Optional<Visibility> visibility() {
+        return visibility;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CatalogItem that)) {
+            return false;
+        }
+        return Objects.equals(id, that.id)
+                && Objects.equals(title, that.title)
+                && Objects.equals(description, that.description)
+                && Objects.equals(richTextDescription, that.richTextDescription)
+                && Objects.equals(availability, that.availability)
+                && Objects.equals(condition, that.condition)
+                && Objects.equals(price, that.price)
+                && Objects.equals(salePrice, that.salePrice)
+                && Objects.equals(salePriceEffectiveDate, that.salePriceEffectiveDate)
+                && Objects.equals(link, that.link)
+                && Objects.equals(imageLink, that.imageLink)
+                && Objects.equals(additionalImageLinks, that.additionalImageLinks)
+                && Objects.equals(brand, that.brand)
+                && Objects.equals(gtin, that.gtin)
+                && Objects.equals(mpn, that.mpn)
+                && Objects.equals(itemGroupId, that.itemGroupId)
+                && Objects.equals(color, that.color)
+                && Objects.equals(size, that.size)
+                && Objects.equals(gender, that.gender)
+                && Objects.equals(ageGroup, that.ageGroup)
+                && Objects.equals(material, that.material)
+                && Objects.equals(pattern, that.pattern)
+                && Objects.equals(additionalVariantAttributes, that.additionalVariantAttributes)
+                && Objects.equals(googleProductCategory, that.googleProductCategory)
+                && Objects.equals(fbProductCategory, that.fbProductCategory)
+                && Objects.equals(productType, that.productType)
+                && Objects.equals(customLabels, that.customLabels)
+                && Objects.equals(quantityToSellOnFacebook, that.quantityToSellOnFacebook)
+                && Objects.equals(visibility, that.visibility);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                id,
+                title,
+                description,
+                richTextDescription,
+                availability,
+                condition,
+                price,
+                salePrice,
+                salePriceEffectiveDate,
+                link,
+                imageLink,
+                additionalImageLinks,
+                brand,
+                gtin,
+                mpn,
+                itemGroupId,
+                color,
+                size,
+                gender,
+                ageGroup,
+                material,
+                pattern,
+                additionalVariantAttributes,
+                googleProductCategory,
+                fbProductCategory,
+                productType,
+                customLabels,
+                quantityToSellOnFacebook,
+                visibility);
+    }
+
+    @Override
+    public String toString() {
+        return "CatalogItem[id=" + id
+                + ", title=" + title
+                + ", description=" + description
+                + ", richTextDescription=" + richTextDescription
+                + ", availability=" + availability
+                + ", condition=" + condition
+                + ", price=" + price
+                + ", salePrice=" + salePrice
+                + ", salePriceEffectiveDate=" + salePriceEffectiveDate
+                + ", link=" + link
+                + ", imageLink=" + imageLink
+                + ", additionalImageLinks=" + additionalImageLinks
+                + ", brand=" + brand
+                + ", gtin=" + gtin
+                + ", mpn=" + mpn
+                + ", itemGroupId=" + itemGroupId
+                + ", color=" + color
+                + ", size=" + size
+                + ", gender=" + gender
+                + ", ageGroup=" + ageGroup
+                + ", material=" + material
+                + ", pattern=" + pattern
+                + ", additionalVariantAttributes=" + additionalVariantAttributes
+                + ", googleProductCategory=" + googleProductCategory
+                + ", fbProductCategory=" + fbProductCategory
+                + ", productType=" + productType
+                + ", customLabels=" + customLabels
+                + ", quantityToSellOnFacebook=" + quantityToSellOnFacebook
+                + ", visibility=" + visibility + "]";
     }
 
     /**

@@ -71,6 +71,8 @@ public record Price(BigDecimal amount, String currencyCode) {
 
     @Override
     public String toString() {
-        return metaValue();
+        // never round an out-of-range amount just to print it (1E+999999999 would take minutes or throw)
+        boolean printable = Math.abs((long) amount.scale()) < 1_000 && amount.precision() < 1_000;
+        return printable ? metaValue() : amount + " " + currencyCode;
     }
 }

@@ -13,12 +13,11 @@ import java.util.Set;
  * ProductQuery q = ProductQuery.builder().retailerIds("SKU-1", "SKU-2").fields("review_status", "errors").build();
  * graph.products(catalogId, q).forEach(p -> ...);
  * }</pre>
- *
- * @param fields the Graph fields to return; {@code id} and {@code retailer_id} are always included
- * @param retailerIds only items with these retailer ids (empty = all items)
- * @param pageSize items per page (Meta's {@code limit}), 1 to 5000
  */
-public record ProductQuery(List<String> fields, List<String> retailerIds, int pageSize) {
+public final class ProductQuery {
+    private final List<String> fields;
+    private final List<String> retailerIds;
+    private final int pageSize;
 
     /** Fields read when the caller names none. */
     public static final List<String> DEFAULT_FIELDS =
@@ -28,7 +27,7 @@ public record ProductQuery(List<String> fields, List<String> retailerIds, int pa
     public static final int DEFAULT_PAGE_SIZE = 100;
 
     /** Validates and normalises the components. */
-    public ProductQuery {
+    private ProductQuery(List<String> fields, List<String> retailerIds, int pageSize) {
         Set<String> f = new LinkedHashSet<>();
         f.add("id");
         f.add("retailer_id");
@@ -48,6 +47,61 @@ public record ProductQuery(List<String> fields, List<String> retailerIds, int pa
         if (pageSize < 1 || pageSize > 5000) {
             throw new IllegalArgumentException("pageSize must be between 1 and 5000, was " + pageSize);
         }
+        this.fields = fields;
+        this.retailerIds = retailerIds;
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * Returns the Graph fields to return; {@code id} and {@code retailer_id} are always included.
+     *
+     * @return the Graph fields to return; {@code id} and {@code retailer_id} are always included
+     */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /**
+     * Returns only items with these retailer ids (empty = all items).
+     *
+     * @return only items with these retailer ids (empty = all items)
+     */
+    public List<String> retailerIds() {
+        return retailerIds;
+    }
+
+    /**
+     * Returns items per page (Meta's {@code limit}), 1 to 5000.
+     *
+     * @return items per page (Meta's {@code limit}), 1 to 5000
+     */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ProductQuery that)) {
+            return false;
+        }
+        return Objects.equals(fields, that.fields)
+                && Objects.equals(retailerIds, that.retailerIds)
+                && pageSize == that.pageSize;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fields, retailerIds, pageSize);
+    }
+
+    @Override
+    public String toString() {
+        return "ProductQuery[fields=" + fields
+                + ", retailerIds=" + retailerIds
+                + ", pageSize=" + pageSize + "]";
     }
 
     /**

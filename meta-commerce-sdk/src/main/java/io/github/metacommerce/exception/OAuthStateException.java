@@ -18,8 +18,8 @@ public final class OAuthStateException extends MetaCommerceException {
         EXPIRED,
         /** Already used once. */
         REPLAYED,
-        /** Issued for another tenant (store) than the one completing the flow. */
-        WRONG_TENANT
+        /** Issued for another store than the one completing the flow. */
+        WRONG_STORE
     }
 
     private final Reason reason;

@@ -11,17 +11,71 @@ import java.util.Optional;
  * (a JSON object keyed by business object id, each holding an array of use-case entries).
  *
  * <p>A header that is absent or malformed yields an empty part; it never fails the call.
- *
- * @param app the app usage, when the header was present
- * @param businessUseCases the business use-case usage per object id (catalog, business, ad account...)
  */
-public record ApiUsage(Optional<AppUsage> app, Map<String, List<BusinessUseCaseUsage>> businessUseCases) {
+public final class ApiUsage {
+    private final Optional<AppUsage> app;
+    private final Map<String, List<BusinessUseCaseUsage>> businessUseCases;
+
     private static final ApiUsage NONE = new ApiUsage(Optional.empty(), Map.of());
 
     /** Copies the components into immutable collections. */
-    public ApiUsage {
+    private ApiUsage(Optional<AppUsage> app, Map<String, List<BusinessUseCaseUsage>> businessUseCases) {
         Objects.requireNonNull(app, "app");
         businessUseCases = businessUseCases == null ? Map.of() : Map.copyOf(businessUseCases);
+        this.app = app;
+        this.businessUseCases = businessUseCases;
+    }
+
+    /**
+     * Creates an {@code ApiUsage}.
+     *
+     * @param app the app usage, when the header was present
+     * @param businessUseCases the business use-case usage per object id (catalog, business, ad account...)
+     * @return the value
+     */
+    public static ApiUsage of(Optional<AppUsage> app, Map<String, List<BusinessUseCaseUsage>> businessUseCases) {
+        return new ApiUsage(app, businessUseCases);
+    }
+
+    /**
+     * Returns the app usage, when the header was present.
+     *
+     * @return the app usage, when the header was present
+     */
+    public Optional<AppUsage> app() {
+        return app;
+    }
+
+    /**
+     * Returns the business use-case usage per object id (catalog, business, ad account...).
+     *
+     * @return the business use-case usage per object id (catalog, business, ad account...)
+     */
+    public Map<String, List<BusinessUseCaseUsage>> businessUseCases() {
+        return businessUseCases;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ApiUsage that)) {
+            return false;
+        }
+        return Objects.equals(app, that.app)
+                && Objects.equals(businessUseCases, that.businessUseCases);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(app, businessUseCases);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiUsage[app=" + app
+                + ", businessUseCases=" + businessUseCases + "]";
     }
 
     /**

@@ -3,10 +3,10 @@ package io.github.metacommerce.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metacommerce.catalog.BatchStatus;
 import io.github.metacommerce.catalog.Business;
-import io.github.metacommerce.catalog.CatalogProduct;
+import io.github.metacommerce.catalog.CatalogItemSnapshot;
 import io.github.metacommerce.catalog.ItemRequest;
 import io.github.metacommerce.catalog.ItemsBatchResponse;
-import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.catalog.ProductQuery;
 import java.util.List;
 
@@ -34,7 +34,7 @@ public interface GraphClient {
      *
      * @return the businesses, paged lazily
      */
-    Paged<Business> businesses();
+    PageIterable<Business> businesses();
 
     /**
      * Lists the catalogs a business owns ({@code GET /{business}/owned_product_catalogs}).
@@ -42,7 +42,7 @@ public interface GraphClient {
      * @param businessId the business id
      * @return the catalogs, paged lazily
      */
-    Paged<ProductCatalog> ownedCatalogs(String businessId);
+    PageIterable<Catalog> ownedCatalogs(String businessId);
 
     /**
      * Lists the catalogs of client businesses this business may use ({@code GET /{business}/client_product_catalogs}).
@@ -50,7 +50,7 @@ public interface GraphClient {
      * @param businessId the (agency) business id
      * @return the catalogs, paged lazily
      */
-    Paged<ProductCatalog> clientCatalogs(String businessId);
+    PageIterable<Catalog> clientCatalogs(String businessId);
 
     /**
      * Creates a commerce catalog owned by a business ({@code POST /{business}/owned_product_catalogs} with
@@ -60,7 +60,7 @@ public interface GraphClient {
      * @param name the catalog name
      * @return the new catalog (with 0 products)
      */
-    ProductCatalog createCatalog(String businessId, String name);
+    Catalog createCatalog(String businessId, String name);
 
     /**
      * Reads one catalog ({@code GET /{catalog}}).
@@ -69,7 +69,7 @@ public interface GraphClient {
      * @return the catalog
      * @throws io.github.metacommerce.exception.CatalogAccessException if it does not exist or is out of reach
      */
-    ProductCatalog catalog(String catalogId);
+    Catalog catalog(String catalogId);
 
     /**
      * Reads the items of a catalog ({@code GET /{catalog}/products}), optionally only some retailer ids.
@@ -78,7 +78,7 @@ public interface GraphClient {
      * @param query the fields, retailer-id filter and page size
      * @return the items, paged lazily
      */
-    Paged<CatalogProduct> products(String catalogId, ProductQuery query);
+    PageIterable<CatalogItemSnapshot> products(String catalogId, ProductQuery query);
 
     /**
      * Sends one items_batch call ({@code POST /{catalog}/items_batch}, {@code item_type=PRODUCT_ITEM}). Not retried

@@ -3,19 +3,13 @@ package io.github.metacommerce.graph;
 import java.util.stream.Stream;
 
 /**
- * A lazily paged Graph API list. Iterating yields items; the next page is fetched only when the previous one is
- * used up, by following Meta's {@code paging.next} link (with its cursor) until there is none. Each iteration
- * starts again from the first page.
- *
- * <pre>{@code
- * for (Business b : graph.businesses()) { ... }
- * List<ProductCatalog> catalogs = graph.ownedCatalogs(businessId).stream().toList();
- * }</pre>
- *
- * <p>Fetching a page may throw any {@link io.github.metacommerce.exception.MetaCommerceException}.
+ * The former name of {@link PageIterable}, kept so that code declaring {@code Paged<T>} variables still compiles.
  *
  * @param <T> the item type
+ * @deprecated renamed to {@link PageIterable}, which every {@link GraphClient} method returns; this alias will be
+ *     removed before 1.0.
  */
+@Deprecated(forRemoval = true)
 public interface Paged<T> extends Iterable<T> {
 
     /**

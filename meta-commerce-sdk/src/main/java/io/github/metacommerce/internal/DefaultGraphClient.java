@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metacommerce.catalog.BatchMessage;
 import io.github.metacommerce.catalog.BatchStatus;
 import io.github.metacommerce.catalog.Business;
-import io.github.metacommerce.catalog.CatalogProduct;
+import io.github.metacommerce.catalog.CatalogItemSnapshot;
 import io.github.metacommerce.catalog.ItemRequest;
 import io.github.metacommerce.catalog.ItemValidation;
 import io.github.metacommerce.catalog.ItemsBatchResponse;
-import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.catalog.ProductQuery;
 import io.github.metacommerce.exception.GraphResponseParseException;
 import io.github.metacommerce.graph.GraphClient;
 import io.github.metacommerce.graph.GraphRequest;
 import io.github.metacommerce.graph.GraphResponse;
 import io.github.metacommerce.graph.HttpMethod;
-import io.github.metacommerce.graph.Paged;
+import io.github.metacommerce.graph.PageIterable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,27 +44,27 @@ public final class DefaultGraphClient implements GraphClient {
     }
 
     @Override
-    public Paged<Business> businesses() {
+    public PageIterable<Business> businesses() {
         return new PagedList<>(http, get("me/businesses", Map.of("fields", BUSINESS_FIELDS,
                 "limit", Integer.toString(LIST_LIMIT)), ErrorContext.GENERAL), DefaultGraphClient::business);
     }
 
     @Override
-    public Paged<ProductCatalog> ownedCatalogs(String businessId) {
+    public PageIterable<Catalog> ownedCatalogs(String businessId) {
         String id = Args.requireId(businessId, "businessId");
         return new PagedList<>(http, get(id + "/owned_product_catalogs", catalogListParams(), ErrorContext.GENERAL),
                 DefaultGraphClient::catalog);
     }
 
     @Override
-    public Paged<ProductCatalog> clientCatalogs(String businessId) {
+    public PageIterable<Catalog> clientCatalogs(String businessId) {
         String id = Args.requireId(businessId, "businessId");
         return new PagedList<>(http, get(id + "/client_product_catalogs", catalogListParams(), ErrorContext.GENERAL),
                 DefaultGraphClient::catalog);
     }
 
     @Override
-    public ProductCatalog createCatalog(String businessId, String name) {
+    public Catalog createCatalog(String businessId, String name) {
         String id = Args.requireId(businessId, "businessId");
         String catalogName = Args.requireText(name, "name");
         Map<String, String> params = new LinkedHashMap<>();
@@ -75,18 +75,18 @@ public final class DefaultGraphClient implements GraphClient {
         String newId = Json.text(r.body(), "id").orElseThrow(() -> new GraphResponseParseException(
                 "catalog creation answered without an id", r.status(), Redactor.of().snippet(r.body().toString(), 200),
                 null));
-        return new ProductCatalog(newId, catalogName, 0, "commerce");
+        return Catalog.of(newId, catalogName, 0, "commerce");
     }
 
     @Override
-    public ProductCatalog catalog(String catalogId) {
+    public Catalog catalog(String catalogId) {
         String id = Args.requireId(catalogId, "catalogId");
         GraphResult r = http.execute(get(id, Map.of("fields", CATALOG_FIELDS), ErrorContext.CATALOG));
         return catalog(r.body());
     }
 
     @Override
-    public Paged<CatalogProduct> products(String catalogId, ProductQuery query) {
+    public PageIterable<CatalogItemSnapshot> products(String catalogId, ProductQuery query) {
         String id = Args.requireId(catalogId, "catalogId");
         if (query == null) {
             throw new IllegalArgumentException("query must not be null; use ProductQuery.all()");
@@ -138,7 +138,7 @@ public final class DefaultGraphClient implements GraphClient {
             throw new GraphResponseParseException("check_batch_request_status answered without a status", r.status(),
                     Redactor.of(token).snippet(r.body().toString(), 200), null);
         }
-        return new BatchStatus(Json.text(entry, "handle").orElse(h), Json.text(entry, "status").orElse(""),
+        return BatchStatus.of(Json.text(entry, "handle").orElse(h), Json.text(entry, "status").orElse(""),
                 messages(entry.get("errors")), messages(entry.get("warnings")),
                 Json.number(entry, "errors_total_count").orElse(0L).intValue(),
                 Json.number(entry, "warnings_total_count").orElse(0L).intValue(),
@@ -168,11 +168,11 @@ public final class DefaultGraphClient implements GraphClient {
         JsonNode vs = r.body().get("validation_status");
         if (vs != null && vs.isArray()) {
             for (JsonNode v : vs) {
-                status.add(new ItemValidation(Json.text(v, "retailer_id").orElse(""), messageTexts(v.get("errors")),
+                status.add(ItemValidation.of(Json.text(v, "retailer_id").orElse(""), messageTexts(v.get("errors")),
                         messageTexts(v.get("warnings"))));
             }
         }
-        return new ItemsBatchResponse(Json.strings(r.body(), "handles"), status, r.usage());
+        return ItemsBatchResponse.of(Json.strings(r.body(), "handles"), status, r.usage());
     }
 
     private static List<String> messageTexts(JsonNode array) {
@@ -187,7 +187,7 @@ public final class DefaultGraphClient implements GraphClient {
         List<BatchMessage> out = new ArrayList<>();
         if (array != null && array.isArray()) {
             for (JsonNode m : array) {
-                out.add(new BatchMessage(Json.text(m, "id").orElse(Json.text(m, "retailer_id").orElse("")),
+                out.add(BatchMessage.of(Json.text(m, "id").orElse(Json.text(m, "retailer_id").orElse("")),
                         Json.number(m, "line").orElse(0L).intValue(), Json.text(m, "message").orElse(m.toString())));
             }
         }
@@ -238,16 +238,16 @@ public final class DefaultGraphClient implements GraphClient {
     }
 
     static Business business(JsonNode n) {
-        return new Business(requireId(n), Json.text(n, "name").orElse(""), Json.text(n, "verification_status"));
+        return Business.of(requireId(n), Json.text(n, "name").orElse(""), Json.text(n, "verification_status"));
     }
 
-    static ProductCatalog catalog(JsonNode n) {
-        return new ProductCatalog(requireId(n), Json.text(n, "name").orElse(""),
+    static Catalog catalog(JsonNode n) {
+        return Catalog.of(requireId(n), Json.text(n, "name").orElse(""),
                 Json.number(n, "product_count").orElse(0L), Json.text(n, "vertical").orElse(""));
     }
 
-    static CatalogProduct product(JsonNode n) {
-        return new CatalogProduct(requireId(n), Json.text(n, "retailer_id").orElse(""), Json.toMap(n));
+    static CatalogItemSnapshot product(JsonNode n) {
+        return CatalogItemSnapshot.of(requireId(n), Json.text(n, "retailer_id").orElse(""), Json.toMap(n));
     }
 
     private static String requireId(JsonNode n) {

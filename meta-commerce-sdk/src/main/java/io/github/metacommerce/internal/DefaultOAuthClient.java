@@ -99,22 +99,23 @@ public final class DefaultOAuthClient implements OAuthClient {
         JsonNode gs = data.get("granular_scopes");
         if (gs != null && gs.isArray()) {
             for (JsonNode g : gs) {
-                Json.text(g, "scope").ifPresent(s -> granular.add(new GranularScope(s, Json.strings(g, "target_ids"))));
+                Json.text(g, "scope").ifPresent(s -> granular.add(GranularScope.of(s, Json.strings(g, "target_ids"))));
             }
         }
         Redactor redactor = Redactor.of(input, appSecret);
-        return new TokenInfo(
-                data.path("is_valid").asBoolean(false),
-                Json.text(data, "app_id").orElse(""),
-                Json.text(data, "user_id"),
-                Json.text(data, "type"),
-                Json.text(data, "application"),
-                Json.strings(data, "scopes"),
-                granular,
-                epoch(data, "expires_at"),
-                epoch(data, "data_access_expires_at"),
-                epoch(data, "issued_at"),
-                Json.text(data.path("error"), "message").map(redactor::redact));
+        return TokenInfo.builder()
+                .valid(data.path("is_valid").asBoolean(false))
+                .appId(Json.text(data, "app_id").orElse(""))
+                .userId(Json.text(data, "user_id").orElse(null))
+                .type(Json.text(data, "type").orElse(null))
+                .application(Json.text(data, "application").orElse(null))
+                .scopes(Json.strings(data, "scopes"))
+                .granularScopes(granular)
+                .expiresAt(epoch(data, "expires_at").orElse(null))
+                .dataAccessExpiresAt(epoch(data, "data_access_expires_at").orElse(null))
+                .issuedAt(epoch(data, "issued_at").orElse(null))
+                .error(Json.text(data.path("error"), "message").map(redactor::redact).orElse(null))
+                .build();
     }
 
     @Override
@@ -135,7 +136,7 @@ public final class DefaultOAuthClient implements OAuthClient {
                         r.status(), "", null));
         Optional<Instant> expiresAt = Json.number(r.body(), "expires_in").filter(s -> s > 0)
                 .map(s -> clock.instant().plusSeconds(s));
-        return new AccessToken(value, expiresAt);
+        return AccessToken.of(value, expiresAt);
     }
 
     /** Reads a Unix time; 0 or absent means none (Meta uses {@code expires_at: 0} for tokens that never expire). */

@@ -14,15 +14,32 @@ public final class FormEncoding {
     }
 
     /**
-     * Encodes parameters.
+     * Encodes parameters as UTF-8, strictly: text that has no UTF-8 form (an unpaired UTF-16 surrogate) is refused
+     * rather than silently sent as {@code ?}, which would change retailer ids and titles on Meta's side.
      *
      * @param params the parameters in order
      * @return {@code a=1&b=2}, empty for no parameters
+     * @throws IllegalArgumentException if a name or value is not valid Unicode; the message names the parameter
+     *         and the position, never the value (it may be a secret)
      */
     public static String encode(Map<String, String> params) {
         StringJoiner j = new StringJoiner("&");
-        params.forEach((k, v) -> j.add(enc(k) + "=" + enc(v)));
+        params.forEach((k, v) -> {
+            requireValidUnicode(k, k, "name");
+            requireValidUnicode(k, v, "value");
+            j.add(enc(k) + "=" + enc(v));
+        });
         return j.toString();
+    }
+
+    private static void requireValidUnicode(String name, String text, String what) {
+        int bad = Text.firstUnpairedSurrogate(text);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("The " + what + " of form parameter '"
+                    + Text.replaceUnpairedSurrogates(name) + "' is not valid Unicode: an unpaired UTF-16 surrogate "
+                    + "at character " + Text.position(text, bad) + " has no UTF-8 form. It was not sent, because "
+                    + "encoding it would silently change it to '?'.");
+        }
     }
 
     /**

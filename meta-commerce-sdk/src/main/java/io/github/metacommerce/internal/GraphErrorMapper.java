@@ -40,11 +40,11 @@ public final class GraphErrorMapper {
     public static GraphError parse(int status, JsonNode error, Redactor redactor) {
         if (error.isTextual()) {
             // OAuth-style {"error":"invalid_request","error_description":"..."}: keep the text as message
-            return new GraphError(status, redactor.redact(error.asText()), Optional.empty(), 0, Optional.empty(),
+            return GraphError.of(status, redactor.redact(error.asText()), Optional.empty(), 0, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), false);
         }
         JsonNode transientNode = error.get("is_transient");
-        return new GraphError(
+        return GraphError.of(
                 status,
                 redactor.redact(Json.text(error, "message").orElse("")),
                 Json.text(error, "type"),

@@ -27,7 +27,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -150,14 +152,19 @@ public final class GraphHttp {
                 if (delayMillis < 0) {
                     throw e;
                 }
-                log.warn("Graph {} {} failed on attempt {} ({}: {}); retrying in {} ms", spec.method(),
-                        describePath(spec), attempt, e.category(), e.getMessage(), delayMillis);
+                if (e instanceof GraphTransportException) {
+                    log.warn("{}; retrying in {} ms", e.getMessage(), delayMillis);
+                } else {
+                    log.warn("Graph {} {} failed on attempt {} ({}: {}); retrying in {} ms", spec.method(),
+                            describePath(spec), attempt, e.category(), e.getMessage(), delayMillis);
+                }
                 try {
                     settings.sleeper().sleep(Duration.ofMillis(delayMillis));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new GraphTransportException("interrupted while waiting to retry " + spec.method() + " "
-                            + describePath(spec), ie, false, true);
+                            + describePath(spec) + " after " + attempt + " attempts", ie,
+                            GraphTransportException.Failure.INTERRUPTED, null, -1, attempt);
                 }
             }
         }
@@ -172,19 +179,15 @@ public final class GraphHttp {
         HttpResponse<String> response;
         try {
             response = settings.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            GraphTransportException ex = new GraphTransportException(spec.method() + " " + path + " timed out: "
-                    + redactor.redact(e.getMessage()), e, true, false);
-            report(spec.method(), path, attempt, 0, start, ApiUsage.none(), ex.category());
-            throw ex;
-        } catch (IOException e) {
-            GraphTransportException ex = new GraphTransportException(spec.method() + " " + path + " failed: "
-                    + e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage()), e, false, false);
+        } catch (IOException | java.nio.channels.UnresolvedAddressException e) {
+            GraphTransportException ex = transportFailure(spec.method(), request.uri(), attempt, e, redactor);
             report(spec.method(), path, attempt, 0, start, ApiUsage.none(), ex.category());
             throw ex;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphTransportException(spec.method() + " " + path + " was interrupted", e, false, true);
+            URI uri = request.uri();
+            throw new GraphTransportException(spec.method() + " " + path + " was interrupted", e,
+                    GraphTransportException.Failure.INTERRUPTED, uri.getHost(), port(uri), attempt);
         }
         HttpHeaders headers = response.headers();
         ApiUsage usage = UsageHeaders.parse(headers.firstValue("x-app-usage").orElse(null),
@@ -233,8 +236,86 @@ public final class GraphHttp {
                 headers.firstValue("x-fb-trace-id"));
     }
 
+    /**
+     * Describes a failure to talk to the host: what failed (refused, timeout, TLS, reset, unknown host), where
+     * (host and port, never the query) and after how many attempts; the cause's own text is redacted.
+     */
+    GraphTransportException transportFailure(HttpMethod method, URI uri, int attempt, Exception e,
+            Redactor redactor) {
+        GraphTransportException.Failure failure = classify(e);
+        String host = uri.getHost();
+        int port = port(uri);
+        String where = host + ":" + port;
+        String detail = switch (failure) {
+            case CONNECTION_REFUSED -> "connection refused by " + where;
+            case CONNECT_TIMEOUT -> "could not connect to " + where
+                    + settings.httpClient().connectTimeout().map(d -> " within " + millis(d)).orElse("");
+            case READ_TIMEOUT -> "no response from " + where + " within " + millis(settings.readTimeout());
+            case TLS -> "TLS handshake with " + where + " failed";
+            case CONNECTION_RESET -> "the connection to " + where + " was reset or closed before a response";
+            case UNKNOWN_HOST -> "host " + host + " could not be resolved";
+            default -> "I/O error talking to " + where;
+        };
+        String cause = causeText(e, redactor);
+        String verb = failure == GraphTransportException.Failure.CONNECT_TIMEOUT
+                || failure == GraphTransportException.Failure.READ_TIMEOUT ? "timed out" : "failed";
+        String message = method + " " + uri.getRawPath() + " " + verb + " after " + attempt
+                + (attempt == 1 ? " attempt: " : " attempts: ") + detail + (cause.isEmpty() ? "" : " (" + cause + ")");
+        return new GraphTransportException(message, e, failure, host, port, attempt);
+    }
+
+    private static GraphTransportException.Failure classify(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && chain.size() < 20; t = t.getCause() == t ? null : t.getCause()) {
+            chain.add(t);
+        }
+        // the most telling cause wins: the JDK wraps an unknown host or a TLS failure in a ConnectException
+        if (chain.stream().anyMatch(t -> t instanceof java.net.http.HttpConnectTimeoutException)) {
+            return GraphTransportException.Failure.CONNECT_TIMEOUT;
+        }
+        if (chain.stream().anyMatch(t -> t instanceof HttpTimeoutException)) {
+            return GraphTransportException.Failure.READ_TIMEOUT;
+        }
+        if (chain.stream().anyMatch(t -> t instanceof java.net.UnknownHostException
+                || t instanceof java.nio.channels.UnresolvedAddressException)) {
+            return GraphTransportException.Failure.UNKNOWN_HOST;
+        }
+        if (chain.stream().anyMatch(t -> t instanceof javax.net.ssl.SSLException)) {
+            return GraphTransportException.Failure.TLS;
+        }
+        if (chain.stream().anyMatch(t -> t instanceof java.net.ConnectException)) {
+            return GraphTransportException.Failure.CONNECTION_REFUSED;
+        }
+        for (Throwable t : chain) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof java.io.EOFException || t instanceof java.nio.channels.ClosedChannelException
+                    || m.contains("reset") || m.contains("closed") || m.contains("eof")) {
+                return GraphTransportException.Failure.CONNECTION_RESET;
+            }
+        }
+        return GraphTransportException.Failure.OTHER;
+    }
+
+    /** The first non-empty message in the cause chain, with its type, redacted; empty when there is none. */
+    private static String causeText(Throwable e, Redactor redactor) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getClass().getSimpleName() + ": " + redactor.redact(t.getMessage());
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() + " ms";
+    }
+
     private static GraphError httpOnlyError(int status) {
-        return new GraphError(status, "HTTP " + status + " without a Graph error object", Optional.empty(), 0,
+        return GraphError.of(status, "HTTP " + status + " without a Graph error object", Optional.empty(), 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
@@ -308,7 +389,7 @@ public final class GraphHttp {
                     took.toMillis(), attempt, failure == null ? "" : ", " + failure);
         }
         try {
-            settings.listener().onCall(new GraphCall(method, path, attempt, status, took, usage,
+            settings.listener().onCall(GraphCall.of(method, path, attempt, status, took, usage,
                     Optional.ofNullable(failure)));
         } catch (RuntimeException e) {
             log.warn("GraphCallListener threw {}; ignored", e.getClass().getName());

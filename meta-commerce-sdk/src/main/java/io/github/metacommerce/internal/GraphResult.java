@@ -23,6 +23,6 @@ public record GraphResult(
      * @return the response
      */
     public GraphResponse<JsonNode> toResponse() {
-        return new GraphResponse<>(body, status, usage, apiVersion, traceId);
+        return GraphResponse.of(body, status, usage, apiVersion, traceId);
     }
 }

@@ -3,7 +3,7 @@ package io.github.metacommerce.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metacommerce.exception.GraphResponseParseException;
 import io.github.metacommerce.graph.Page;
-import io.github.metacommerce.graph.Paged;
+import io.github.metacommerce.graph.PageIterable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +24,7 @@ import java.util.stream.StreamSupport;
  *
  * @param <T> the item type
  */
-public final class PagedList<T> implements Paged<T> {
+public final class PagedList<T> implements PageIterable<T> {
     private final GraphHttp http;
     private final GraphCallSpec first;
     private final Function<JsonNode, T> mapper;

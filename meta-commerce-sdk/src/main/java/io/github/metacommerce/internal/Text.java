@@ -8,6 +8,8 @@ public final class Text {
     /** One extended grapheme cluster (a user-perceived character: emoji sequences, combining marks). */
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
     private static final String ELLIPSIS = "\u2026";
+    /** U+FFFD, what an unpaired surrogate in a text field becomes. */
+    public static final char REPLACEMENT = '\uFFFD';
     /** How far back from the cut a word boundary is looked for. */
     private static final int WORD_WINDOW = 20;
 
@@ -93,6 +95,106 @@ public final class Text {
             end = m.end();
         }
         return s.substring(0, end);
+    }
+
+    /**
+     * Finds the first unpaired UTF-16 surrogate: a high surrogate not followed by a low one, or a low surrogate not
+     * preceded by a high one. Such a string is not valid Unicode and has no UTF-8 form; encoders silently turn it
+     * into {@code ?} or U+FFFD.
+     *
+     * @param s the text, may be null
+     * @return the char index of the first unpaired surrogate, or -1 when the text is valid Unicode
+     */
+    public static int firstUnpairedSurrogate(String s) {
+        if (s == null) {
+            return -1;
+        }
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Returns whether the text is valid Unicode (no unpaired surrogate).
+     *
+     * @param s the text, may be null
+     * @return {@code true} for null and for valid text
+     */
+    public static boolean isValidUnicode(String s) {
+        return firstUnpairedSurrogate(s) < 0;
+    }
+
+    /**
+     * Counts the unpaired surrogates in the text.
+     *
+     * @param s the text, may be null
+     * @return how many there are, 0 for valid text
+     */
+    public static int unpairedSurrogates(String s) {
+        if (s == null) {
+            return 0;
+        }
+        int count = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Replaces every unpaired surrogate with U+FFFD REPLACEMENT CHARACTER, keeping everything else, surrogate
+     * pairs included, as it was.
+     *
+     * @param s the text, may be null
+     * @return the text, the same instance when it was already valid; null stays null
+     */
+    public static String replaceUnpairedSurrogates(String s) {
+        int first = firstUnpairedSurrogate(s);
+        if (first < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        out.append(s, 0, first);
+        int n = s.length();
+        for (int i = first; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(REPLACEMENT);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Returns the 1-based character (code point) position of a char index, for messages.
+     *
+     * @param s the text
+     * @param index a char index in it
+     * @return the position a person would count
+     */
+    public static int position(String s, int index) {
+        return s.codePointCount(0, index) + 1;
     }
 
     /**

@@ -6,7 +6,6 @@ import io.github.metacommerce.graph.AppUsage;
 import io.github.metacommerce.graph.BusinessUseCaseUsage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class UsageHeaders {
         if (app.isEmpty() && buc.isEmpty()) {
             return ApiUsage.none();
         }
-        return new ApiUsage(app, buc);
+        return ApiUsage.of(app, buc);
     }
 
     static Optional<AppUsage> parseApp(String header) {
@@ -46,7 +45,7 @@ public final class UsageHeaders {
             if (!n.isObject()) {
                 return Optional.empty();
             }
-            return Optional.of(new AppUsage(percent(n, "call_count"), percent(n, "total_cputime"),
+            return Optional.of(AppUsage.of(percent(n, "call_count"), percent(n, "total_cputime"),
                     percent(n, "total_time")));
         } catch (Exception e) {
             log.debug("Ignoring malformed X-App-Usage header ({} characters)", header.length());
@@ -64,9 +63,7 @@ public final class UsageHeaders {
                 return Map.of();
             }
             Map<String, List<BusinessUseCaseUsage>> out = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
                 List<BusinessUseCaseUsage> entries = new ArrayList<>();
                 JsonNode value = e.getValue();
                 if (value.isArray()) {
@@ -85,7 +82,7 @@ public final class UsageHeaders {
 
     private static BusinessUseCaseUsage entry(JsonNode u) {
         long minutes = Json.number(u, "estimated_time_to_regain_access").orElse(0L);
-        return new BusinessUseCaseUsage(
+        return BusinessUseCaseUsage.of(
                 Json.text(u, "type").orElse(""),
                 percent(u, "call_count"),
                 percent(u, "total_cputime"),

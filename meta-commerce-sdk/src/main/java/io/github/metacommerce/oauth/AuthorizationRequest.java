@@ -16,14 +16,9 @@ import java.util.Optional;
  *         .build());
  * }</pre>
  *
- * @param redirectUri where Meta sends the browser back; must match the app's Valid OAuth Redirect URIs exactly
- * @param state the anti-CSRF state, echoed back unchanged (see {@link OAuthStateCodec})
- * @param scopes the permissions to request; ignored when {@code configId} is set
- * @param configId the Facebook Login for Business configuration id, used instead of scopes
- * @param rerequest whether to ask again for permissions the user declined before ({@code auth_type=rerequest})
+ * <p>Immutable; created only through {@link #builder()}.
  */
-public record AuthorizationRequest(
-        String redirectUri, String state, List<String> scopes, Optional<String> configId, boolean rerequest) {
+public final class AuthorizationRequest {
 
     /**
      * The permissions requested unless told otherwise: {@code catalog_management}, {@code business_management},
@@ -32,8 +27,14 @@ public record AuthorizationRequest(
     public static final List<String> DEFAULT_SCOPES =
             List.of("catalog_management", "business_management", "pages_read_engagement", "instagram_basic");
 
-    /** Validates the components, naming the bad one. */
-    public AuthorizationRequest {
+    private final String redirectUri;
+    private final String state;
+    private final List<String> scopes;
+    private final Optional<String> configId;
+    private final boolean rerequest;
+
+    private AuthorizationRequest(String redirectUri, String state, List<String> scopes, Optional<String> configId,
+            boolean rerequest) {
         if (redirectUri == null || redirectUri.isBlank()) {
             throw new IllegalArgumentException("redirectUri must not be null or blank");
         }
@@ -53,6 +54,73 @@ public record AuthorizationRequest(
         if (configId.isEmpty() && scopes.isEmpty()) {
             throw new IllegalArgumentException("either scopes or configId must be set");
         }
+        this.redirectUri = redirectUri;
+        this.state = state;
+        this.scopes = scopes;
+        this.configId = configId;
+        this.rerequest = rerequest;
+    }
+
+    /**
+     * Returns where Meta sends the browser back.
+     *
+     * @return the redirect URI; must match the app's Valid OAuth Redirect URIs exactly
+     */
+    public String redirectUri() {
+        return redirectUri;
+    }
+
+    /**
+     * Returns the anti-CSRF state, echoed back unchanged (see {@link OAuthStateCodec}).
+     *
+     * @return the state
+     */
+    public String state() {
+        return state;
+    }
+
+    /**
+     * Returns the permissions to request; ignored when {@link #configId()} is set.
+     *
+     * @return the permission names
+     */
+    public List<String> scopes() {
+        return scopes;
+    }
+
+    /**
+     * Returns the Facebook Login for Business configuration id, used instead of scopes.
+     *
+     * @return the configuration id, when set
+     */
+    public Optional<String> configId() {
+        return configId;
+    }
+
+    /**
+     * Returns whether to ask again for permissions the user declined before ({@code auth_type=rerequest}).
+     *
+     * @return whether to re-request
+     */
+    public boolean rerequest() {
+        return rerequest;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AuthorizationRequest r && redirectUri.equals(r.redirectUri) && state.equals(r.state)
+                && scopes.equals(r.scopes) && configId.equals(r.configId) && rerequest == r.rerequest;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(redirectUri, state, scopes, configId, rerequest);
+    }
+
+    @Override
+    public String toString() {
+        return "AuthorizationRequest[redirectUri=" + redirectUri + ", state=" + state + ", scopes=" + scopes
+                + ", configId=" + configId + ", rerequest=" + rerequest + "]";
     }
 
     /**

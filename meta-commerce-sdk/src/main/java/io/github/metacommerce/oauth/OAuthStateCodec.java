@@ -11,22 +11,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Issues and verifies the OAuth {@code state}: a random nonce, the tenant (store) id and an expiry, signed with
+ * Issues and verifies the OAuth {@code state}: a random nonce, the store id and an expiry, signed with
  * HMAC-SHA256 under a server key. Verification checks the signature in constant time, the expiry against the
- * clock, the expected tenant, and single use; each failure is an {@link OAuthStateException} whose
+ * clock, the expected store, and single use; each failure is an {@link OAuthStateException} whose
  * {@link OAuthStateException#reason() reason} says which check failed.
  *
  * <pre>{@code
  * OAuthStateCodec codec = OAuthStateCodec.builder().signingKey(key32Bytes).build();
  * String state = codec.issue(storeId);              // put it in the login URL
  * VerifiedState ok = codec.verify(callbackState, storeId);   // in the callback
+ * String connected = codec.verify(callbackState).storeId();    // or: take the store from the state
  * }</pre>
  *
  * <p>The key must be the same on every server instance (configure it, or derive it from the app secret with
  * {@link Builder#signingKeyDerivedFrom(String)}); a random per-process key breaks behind a load balancer. The
- * format is {@code v1.<base64url tenant>.<base64url nonce>.<expiry epoch seconds>.<base64url signature>}.
+ * format is {@code v1.<base64url store id>.<base64url nonce>.<expiry epoch seconds>.<base64url signature>}.
  * Instances are immutable and thread-safe.
  */
 public final class OAuthStateCodec {
@@ -40,7 +42,7 @@ public final class OAuthStateCodec {
     private static final String VERSION = "v1";
     private static final String KDF_LABEL = "meta-commerce-sdk/oauth-state/v1";
     private static final int NONCE_BYTES = 16;
-    private static final int MAX_TENANT_LENGTH = 200;
+    private static final int MAX_STORE_LENGTH = 200;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -68,32 +70,49 @@ public final class OAuthStateCodec {
     }
 
     /**
-     * Issues a new state for a tenant.
+     * Issues a new state for a store.
      *
-     * @param tenantId the tenant (store) the flow belongs to
+     * @param storeId the store the flow belongs to
      * @return the signed state, URL-safe
-     * @throws IllegalArgumentException if the tenant id is blank or longer than 200 characters
+     * @throws IllegalArgumentException if the store id is blank or longer than 200 characters
      */
-    public String issue(String tenantId) {
-        String tenant = requireTenant(tenantId);
+    public String issue(String storeId) {
+        String store = requireStore(storeId, "storeId");
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         long expires = clock.instant().plus(ttl).getEpochSecond();
-        String payload = VERSION + "." + B64.encodeToString(tenant.getBytes(StandardCharsets.UTF_8)) + "."
+        String payload = VERSION + "." + B64.encodeToString(store.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(nonce) + "." + expires;
         return payload + "." + B64.encodeToString(sign(payload));
     }
 
     /**
-     * Verifies a state returned by Meta and consumes it.
+     * Verifies a state returned by Meta for the store completing the flow, and consumes it.
      *
      * @param state the state from the callback
-     * @param expectedTenantId the tenant completing the flow
+     * @param expectedStoreId the store completing the flow
      * @return the verified state
-     * @throws OAuthStateException with the reason: MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_TENANT or REPLAYED
+     * @throws OAuthStateException with the reason: MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_STORE or REPLAYED
+     * @throws IllegalArgumentException if the expected store id is blank or longer than 200 characters
      */
-    public VerifiedState verify(String state, String expectedTenantId) {
-        String tenantExpected = requireTenant(expectedTenantId);
+    public VerifiedState verify(String state, String expectedStoreId) {
+        return verify(state, Optional.of(requireStore(expectedStoreId, "expectedStoreId")));
+    }
+
+    /**
+     * Verifies a state returned by Meta and consumes it, taking the store from the state itself: the signature
+     * proves this server issued it for {@link VerifiedState#storeId()}. Use it when the callback does not know
+     * the store (no session); when it does, {@link #verify(String, String)} also checks that the two agree.
+     *
+     * @param state the state from the callback
+     * @return the verified state, naming the store it was issued for
+     * @throws OAuthStateException with the reason: MALFORMED, BAD_SIGNATURE, EXPIRED or REPLAYED
+     */
+    public VerifiedState verify(String state) {
+        return verify(state, Optional.empty());
+    }
+
+    private VerifiedState verify(String state, Optional<String> expectedStore) {
         if (state == null || state.isBlank()) {
             throw new OAuthStateException(Reason.MALFORMED, "OAuth state is missing");
         }
@@ -103,11 +122,11 @@ public final class OAuthStateCodec {
         }
         String payload = String.join(".", parts[0], parts[1], parts[2], parts[3]);
         byte[] signature;
-        String tenant;
+        String store;
         long expires;
         try {
             signature = B64D.decode(parts[4]);
-            tenant = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8);
+            store = new String(B64D.decode(parts[1]), StandardCharsets.UTF_8);
             B64D.decode(parts[2]);
             expires = Long.parseLong(parts[3]);
         } catch (IllegalArgumentException e) {
@@ -122,14 +141,14 @@ public final class OAuthStateCodec {
             throw new OAuthStateException(Reason.EXPIRED, "OAuth state expired at " + expiresAt
                     + "; start the connection again");
         }
-        if (!tenant.equals(tenantExpected)) {
-            throw new OAuthStateException(Reason.WRONG_TENANT,
+        if (expectedStore.isPresent() && !store.equals(expectedStore.get())) {
+            throw new OAuthStateException(Reason.WRONG_STORE,
                     "OAuth state was issued for another store than the one completing the connection");
         }
         if (!usedNonces.markUsed(parts[2], expiresAt)) {
             throw new OAuthStateException(Reason.REPLAYED, "OAuth state was already used once");
         }
-        return new VerifiedState(tenant, parts[2], expiresAt);
+        return VerifiedState.of(store, parts[2], expiresAt);
     }
 
     /**
@@ -150,14 +169,14 @@ public final class OAuthStateCodec {
         return AppSecretProofs.hmacSha256(key, payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String requireTenant(String tenantId) {
-        if (tenantId == null || tenantId.isBlank()) {
-            throw new IllegalArgumentException("tenantId must not be null or blank");
+    private static String requireStore(String storeId, String name) {
+        if (storeId == null || storeId.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be null or blank");
         }
-        if (tenantId.length() > MAX_TENANT_LENGTH) {
-            throw new IllegalArgumentException("tenantId must be at most " + MAX_TENANT_LENGTH + " characters");
+        if (storeId.length() > MAX_STORE_LENGTH) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_STORE_LENGTH + " characters");
         }
-        return tenantId;
+        return storeId;
     }
 
     /** Builds an {@link OAuthStateCodec}. */

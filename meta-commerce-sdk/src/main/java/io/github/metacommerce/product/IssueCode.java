@@ -12,13 +12,16 @@ public enum IssueCode {
     DROPPED,
     /** A value is not one Meta accepts (enum, format). */
     INVALID_VALUE,
-    /** A price is zero, negative, or has more decimals than its currency. */
+    /** A price is zero, negative, out of range, or has more decimals than its currency. */
     INVALID_PRICE,
     /** The currency is not a real ISO 4217 code. */
     UNKNOWN_CURRENCY,
     /** The sale price is not lower than the price, or in another currency. */
     SALE_PRICE_NOT_LOWER,
-    /** The sale period ends before it starts. */
+    /**
+     * The sale period ends before it starts, or a date is outside years 1 to 9999 or has an offset outside -12:00 to
+     * +14:00.
+     */
     INVALID_SALE_PERIOD,
     /** A URL is not an absolute http(s) URL. */
     INVALID_URL,
@@ -35,5 +38,13 @@ public enum IssueCode {
     /** A variant's group id is another item's retailer id (the parent is being sent as an item). */
     GROUP_ID_IS_AN_ITEM,
     /** Variants of one group fill different variant fields, which breaks Meta's variant picker. */
-    INCONSISTENT_VARIANT_FIELDS
+    INCONSISTENT_VARIANT_FIELDS,
+    /**
+     * A value is not valid Unicode (it has an unpaired UTF-16 surrogate, which encoders turn into {@code ?}). An
+     * error for ids and URLs, which are never altered; a warning for text, where the character was replaced by
+     * U+FFFD.
+     */
+    INVALID_UNICODE,
+    /** Neither {@code google_product_category} nor {@code fb_product_category} is set; Meta warns about it. */
+    MISSING_CATEGORY
 }

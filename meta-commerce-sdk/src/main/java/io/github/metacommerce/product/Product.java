@@ -1,5 +1,9 @@
 package io.github.metacommerce.product;
 
+import io.github.metacommerce.catalog.AgeGroup;
+import io.github.metacommerce.catalog.Condition;
+import io.github.metacommerce.catalog.Gender;
+import java.util.Objects;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,75 +30,84 @@ import java.util.Optional;
  * and each inherits what it leaves empty (texts, prices, images, brand, categories, variant attributes such as
  * material) from the parent.
  *
- * @param productId the store's product id
- * @param sku the SKU, sent as Meta's retailer id; empty when the store has none
- * @param name the name in the store's default language
- * @param description the description in the default language, HTML allowed
- * @param translations name, description and page per other language
- * @param price the selling price
- * @param compareAtPrice the regular price when the product is on sale ("compare at")
- * @param currency the ISO 4217 currency, when it differs from the store's
- * @param stockQuantity the stock; empty when the store does not track it
- * @param backorderPolicy whether it can be ordered without stock
- * @param imageUrls image URLs in display order, absolute or relative to the store
- * @param slug the URL slug, used with the store's URL template
- * @param productUrl an explicit product page URL, preferred over the slug
- * @param brand the brand
- * @param condition the condition as the store writes it (new, used, refurbished)
- * @param gtin the GTIN (UPC, EAN, ISBN...)
- * @param mpn the manufacturer part number
- * @param status the status in the store
- * @param groupId the variant group id, for a variant listed on its own
- * @param color the color
- * @param size the size
- * @param gender the gender as the store writes it (women, men, unisex...)
- * @param ageGroup the age group as the store writes it (adult, kids...)
- * @param material the material
- * @param pattern the pattern
- * @param extraAttributes further variant axes, label to value (e.g. Scent: Vanilla)
- * @param googleProductCategory the Google product category
- * @param fbProductCategory the Facebook product category
- * @param productType the store's own category path
- * @param customLabels custom labels 0 to 4 by position
- * @param salePeriod when the sale price applies
- * @param variants the variants; the product itself is then never sent
+ * <p>Gender, age group and condition can be set as Meta's enums ({@link Builder#gender(Gender)},
+ * {@link Builder#ageGroup(AgeGroup)}, {@link Builder#condition(Condition)}) or as the store writes them
+ * ({@code gender("Women")}); the {@link ProductTransformer} maps common store spellings to Meta's values and
+ * reports a string it cannot map as a warning naming the field. Their accessors therefore return the text
+ * as given (an enum set through the builder reads back as Meta's value, e.g. {@code "female"}): a typed
+ * accessor would lose what the store wrote, which the warning quotes.
+ *
+ * <p>Products are created only through {@link #builder()} (or {@link #toBuilder()} from another product), so
+ * that fields can be added in later releases without breaking callers.
  */
-public record Product(
-        String productId,
-        String sku,
-        String name,
-        String description,
-        Map<Locale, ProductTranslation> translations,
-        Optional<BigDecimal> price,
-        Optional<BigDecimal> compareAtPrice,
-        Optional<String> currency,
-        Optional<Integer> stockQuantity,
-        BackorderPolicy backorderPolicy,
-        List<String> imageUrls,
-        Optional<String> slug,
-        Optional<String> productUrl,
-        Optional<String> brand,
-        Optional<String> condition,
-        Optional<String> gtin,
-        Optional<String> mpn,
-        ProductStatus status,
-        Optional<String> groupId,
-        Optional<String> color,
-        Optional<String> size,
-        Optional<String> gender,
-        Optional<String> ageGroup,
-        Optional<String> material,
-        Optional<String> pattern,
-        Map<String, String> extraAttributes,
-        Optional<String> googleProductCategory,
-        Optional<String> fbProductCategory,
-        Optional<String> productType,
-        List<String> customLabels,
-        Optional<SalePeriod> salePeriod,
-        List<Product> variants) {
+public final class Product {
+    private final String productId;
+    private final String sku;
+    private final String name;
+    private final String description;
+    private final Map<Locale, ProductTranslation> translations;
+    private final Optional<BigDecimal> price;
+    private final Optional<BigDecimal> compareAtPrice;
+    private final Optional<String> currency;
+    private final Optional<Integer> stockQuantity;
+    private final BackorderPolicy backorderPolicy;
+    private final List<String> imageUrls;
+    private final Optional<String> slug;
+    private final Optional<String> productUrl;
+    private final Optional<String> brand;
+    private final Optional<String> condition;
+    private final Optional<String> gtin;
+    private final Optional<String> mpn;
+    private final ProductStatus status;
+    private final Optional<String> groupId;
+    private final Optional<String> color;
+    private final Optional<String> size;
+    private final Optional<String> gender;
+    private final Optional<String> ageGroup;
+    private final Optional<String> material;
+    private final Optional<String> pattern;
+    private final Map<String, String> extraAttributes;
+    private final Optional<String> googleProductCategory;
+    private final Optional<String> fbProductCategory;
+    private final Optional<String> productType;
+    private final List<String> customLabels;
+    private final Optional<SalePeriod> salePeriod;
+    private final List<Product> variants;
 
     /** Normalises absent values and copies collections. */
-    public Product {
+    private Product(
+            String productId,
+            String sku,
+            String name,
+            String description,
+            Map<Locale, ProductTranslation> translations,
+            Optional<BigDecimal> price,
+            Optional<BigDecimal> compareAtPrice,
+            Optional<String> currency,
+            Optional<Integer> stockQuantity,
+            BackorderPolicy backorderPolicy,
+            List<String> imageUrls,
+            Optional<String> slug,
+            Optional<String> productUrl,
+            Optional<String> brand,
+            Optional<String> condition,
+            Optional<String> gtin,
+            Optional<String> mpn,
+            ProductStatus status,
+            Optional<String> groupId,
+            Optional<String> color,
+            Optional<String> size,
+            Optional<String> gender,
+            Optional<String> ageGroup,
+            Optional<String> material,
+            Optional<String> pattern,
+            Map<String, String> extraAttributes,
+            Optional<String> googleProductCategory,
+            Optional<String> fbProductCategory,
+            Optional<String> productType,
+            List<String> customLabels,
+            Optional<SalePeriod> salePeriod,
+            List<Product> variants) {
         productId = productId == null ? "" : productId;
         sku = sku == null ? "" : sku;
         name = name == null ? "" : name;
@@ -127,6 +140,441 @@ public record Product(
         customLabels = customLabels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(customLabels));
         salePeriod = salePeriod == null ? Optional.empty() : salePeriod;
         variants = variants == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(variants));
+        this.productId = productId;
+        this.sku = sku;
+        this.name = name;
+        this.description = description;
+        this.translations = translations;
+        this.price = price;
+        this.compareAtPrice = compareAtPrice;
+        this.currency = currency;
+        this.stockQuantity = stockQuantity;
+        this.backorderPolicy = backorderPolicy;
+        this.imageUrls = imageUrls;
+        this.slug = slug;
+        this.productUrl = productUrl;
+        this.brand = brand;
+        this.condition = condition;
+        this.gtin = gtin;
+        this.mpn = mpn;
+        this.status = status;
+        this.groupId = groupId;
+        this.color = color;
+        this.size = size;
+        this.gender = gender;
+        this.ageGroup = ageGroup;
+        this.material = material;
+        this.pattern = pattern;
+        this.extraAttributes = extraAttributes;
+        this.googleProductCategory = googleProductCategory;
+        this.fbProductCategory = fbProductCategory;
+        this.productType = productType;
+        this.customLabels = customLabels;
+        this.salePeriod = salePeriod;
+        this.variants = variants;
+    }
+
+    /**
+     * Returns the store's product id.
+     *
+     * @return the store's product id
+     */
+    public String productId() {
+        return productId;
+    }
+
+    /**
+     * Returns the SKU, sent as Meta's retailer id; empty when the store has none.
+     *
+     * @return the SKU, sent as Meta's retailer id; empty when the store has none
+     */
+    public String sku() {
+        return sku;
+    }
+
+    /**
+     * Returns the name in the store's default language.
+     *
+     * @return the name in the store's default language
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the description in the default language, HTML allowed.
+     *
+     * @return the description in the default language, HTML allowed
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Returns name, description and page per other language.
+     *
+     * @return name, description and page per other language
+     */
+    public Map<Locale, ProductTranslation> translations() {
+        return translations;
+    }
+
+    /**
+     * Returns the selling price.
+     *
+     * @return the selling price
+     */
+    public Optional<BigDecimal> price() {
+        return price;
+    }
+
+    /**
+     * Returns the regular price when the product is on sale ("compare at").
+     *
+     * @return the regular price when the product is on sale ("compare at")
+     */
+    public Optional<BigDecimal> compareAtPrice() {
+        return compareAtPrice;
+    }
+
+    /**
+     * Returns the ISO 4217 currency, when it differs from the store's.
+     *
+     * @return the ISO 4217 currency, when it differs from the store's
+     */
+    public Optional<String> currency() {
+        return currency;
+    }
+
+    /**
+     * Returns the stock; empty when the store does not track it.
+     *
+     * @return the stock; empty when the store does not track it
+     */
+    public Optional<Integer> stockQuantity() {
+        return stockQuantity;
+    }
+
+    /**
+     * Returns whether it can be ordered without stock.
+     *
+     * @return whether it can be ordered without stock
+     */
+    public BackorderPolicy backorderPolicy() {
+        return backorderPolicy;
+    }
+
+    /**
+     * Returns image URLs in display order, absolute or relative to the store.
+     *
+     * @return image URLs in display order, absolute or relative to the store
+     */
+    public List<String> imageUrls() {
+        return imageUrls;
+    }
+
+    /**
+     * Returns the URL slug, used with the store's URL template.
+     *
+     * @return the URL slug, used with the store's URL template
+     */
+    public Optional<String> slug() {
+        return slug;
+    }
+
+    /**
+     * Returns an explicit product page URL, preferred over the slug.
+     *
+     * @return an explicit product page URL, preferred over the slug
+     */
+    public Optional<String> productUrl() {
+        return productUrl;
+    }
+
+    /**
+     * Returns the brand.
+     *
+     * @return the brand
+     */
+    public Optional<String> brand() {
+        return brand;
+    }
+
+    /**
+     * Returns the condition as the store writes it (new, used, refurbished).
+     *
+     * @return the condition as the store writes it (new, used, refurbished)
+     */
+    public Optional<String> condition() {
+        return condition;
+    }
+
+    /**
+     * Returns the GTIN (UPC, EAN, ISBN...).
+     *
+     * @return the GTIN (UPC, EAN, ISBN...)
+     */
+    public Optional<String> gtin() {
+        return gtin;
+    }
+
+    /**
+     * Returns the manufacturer part number.
+     *
+     * @return the manufacturer part number
+     */
+    public Optional<String> mpn() {
+        return mpn;
+    }
+
+    /**
+     * Returns the status in the store.
+     *
+     * @return the status in the store
+     */
+    public ProductStatus status() {
+        return status;
+    }
+
+    /**
+     * Returns the variant group id, for a variant listed on its own.
+     *
+     * @return the variant group id, for a variant listed on its own
+     */
+    public Optional<String> groupId() {
+        return groupId;
+    }
+
+    /**
+     * Returns the color.
+     *
+     * @return the color
+     */
+    public Optional<String> color() {
+        return color;
+    }
+
+    /**
+     * Returns the size.
+     *
+     * @return the size
+     */
+    public Optional<String> size() {
+        return size;
+    }
+
+    /**
+     * Returns the gender as the store writes it (women, men, unisex...).
+     *
+     * @return the gender as the store writes it (women, men, unisex...)
+     */
+    public Optional<String> gender() {
+        return gender;
+    }
+
+    /**
+     * Returns the age group as the store writes it (adult, kids...).
+     *
+     * @return the age group as the store writes it (adult, kids...)
+     */
+    public Optional<String> ageGroup() {
+        return ageGroup;
+    }
+
+    /**
+     * Returns the material.
+     *
+     * @return the material
+     */
+    public Optional<String> material() {
+        return material;
+    }
+
+    /**
+     * Returns the pattern.
+     *
+     * @return the pattern
+     */
+    public Optional<String> pattern() {
+        return pattern;
+    }
+
+    /**
+     * Returns further variant axes, label to value (e.g. Scent: Vanilla).
+     *
+     * @return further variant axes, label to value (e.g. Scent: Vanilla)
+     */
+    public Map<String, String> extraAttributes() {
+        return extraAttributes;
+    }
+
+    /**
+     * Returns the Google product category.
+     *
+     * @return the Google product category
+     */
+    public Optional<String> googleProductCategory() {
+        return googleProductCategory;
+    }
+
+    /**
+     * Returns the Facebook product category.
+     *
+     * @return the Facebook product category
+     */
+    public Optional<String> fbProductCategory() {
+        return fbProductCategory;
+    }
+
+    /**
+     * Returns the store's own category path.
+     *
+     * @return the store's own category path
+     */
+    public Optional<String> productType() {
+        return productType;
+    }
+
+    /**
+     * Returns custom labels 0 to 4 by position.
+     *
+     * @return custom labels 0 to 4 by position
+     */
+    public List<String> customLabels() {
+        return customLabels;
+    }
+
+    /**
+     * Returns when the sale price applies.
+     *
+     * @return when the sale price applies
+     */
+    public Optional<SalePeriod> salePeriod() {
+        return salePeriod;
+    }
+
+    /**
+     * Returns the variants; the product itself is then never sent.
+     *
+     * @return the variants; the product itself is then never sent
+     */
+    public List<Product> variants() {
+        return variants;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Product that)) {
+            return false;
+        }
+        return Objects.equals(productId, that.productId)
+                && Objects.equals(sku, that.sku)
+                && Objects.equals(name, that.name)
+                && Objects.equals(description, that.description)
+                && Objects.equals(translations, that.translations)
+                && Objects.equals(price, that.price)
+                && Objects.equals(compareAtPrice, that.compareAtPrice)
+                && Objects.equals(currency, that.currency)
+                && Objects.equals(stockQuantity, that.stockQuantity)
+                && Objects.equals(backorderPolicy, that.backorderPolicy)
+                && Objects.equals(imageUrls, that.imageUrls)
+                && Objects.equals(slug, that.slug)
+                && Objects.equals(productUrl, that.productUrl)
+                && Objects.equals(brand, that.brand)
+                && Objects.equals(condition, that.condition)
+                && Objects.equals(gtin, that.gtin)
+                && Objects.equals(mpn, that.mpn)
+                && Objects.equals(status, that.status)
+                && Objects.equals(groupId, that.groupId)
+                && Objects.equals(color, that.color)
+                && Objects.equals(size, that.size)
+                && Objects.equals(gender, that.gender)
+                && Objects.equals(ageGroup, that.ageGroup)
+                && Objects.equals(material, that.material)
+                && Objects.equals(pattern, that.pattern)
+                && Objects.equals(extraAttributes, that.extraAttributes)
+                && Objects.equals(googleProductCategory, that.googleProductCategory)
+                && Objects.equals(fbProductCategory, that.fbProductCategory)
+                && Objects.equals(productType, that.productType)
+                && Objects.equals(customLabels, that.customLabels)
+                && Objects.equals(salePeriod, that.salePeriod)
+                && Objects.equals(variants, that.variants);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                productId,
+                sku,
+                name,
+                description,
+                translations,
+                price,
+                compareAtPrice,
+                currency,
+                stockQuantity,
+                backorderPolicy,
+                imageUrls,
+                slug,
+                productUrl,
+                brand,
+                condition,
+                gtin,
+                mpn,
+                status,
+                groupId,
+                color,
+                size,
+                gender,
+                ageGroup,
+                material,
+                pattern,
+                extraAttributes,
+                googleProductCategory,
+                fbProductCategory,
+                productType,
+                customLabels,
+                salePeriod,
+                variants);
+    }
+
+    @Override
+    public String toString() {
+        return "Product[productId=" + productId
+                + ", sku=" + sku
+                + ", name=" + name
+                + ", description=" + description
+                + ", translations=" + translations
+                + ", price=" + price
+                + ", compareAtPrice=" + compareAtPrice
+                + ", currency=" + currency
+                + ", stockQuantity=" + stockQuantity
+                + ", backorderPolicy=" + backorderPolicy
+                + ", imageUrls=" + imageUrls
+                + ", slug=" + slug
+                + ", productUrl=" + productUrl
+                + ", brand=" + brand
+                + ", condition=" + condition
+                + ", gtin=" + gtin
+                + ", mpn=" + mpn
+                + ", status=" + status
+                + ", groupId=" + groupId
+                + ", color=" + color
+                + ", size=" + size
+                + ", gender=" + gender
+                + ", ageGroup=" + ageGroup
+                + ", material=" + material
+                + ", pattern=" + pattern
+                + ", extraAttributes=" + extraAttributes
+                + ", googleProductCategory=" + googleProductCategory
+                + ", fbProductCategory=" + fbProductCategory
+                + ", productType=" + productType
+                + ", customLabels=" + customLabels
+                + ", salePeriod=" + salePeriod
+                + ", variants=" + variants + "]";
     }
 
     /**
@@ -404,6 +852,17 @@ public record Product(
         }
 
         /**
+         * Sets the condition as one of Meta's values; the same as {@code condition(condition.metaValue())}.
+         *
+         * @param condition the value, or null for none
+         * @return this builder
+         */
+        public Builder condition(Condition condition) {
+            this.condition = Optional.ofNullable(condition).map(Condition::metaValue);
+            return this;
+        }
+
+        /**
          * Sets the GTIN (UPC, EAN, ISBN...).
          *
          * @param gtin the value, or null for none
@@ -481,6 +940,17 @@ public record Product(
         }
 
         /**
+         * Sets the gender as one of Meta's values; the same as {@code gender(gender.metaValue())}.
+         *
+         * @param gender the value, or null for none
+         * @return this builder
+         */
+        public Builder gender(Gender gender) {
+            this.gender = Optional.ofNullable(gender).map(Gender::metaValue);
+            return this;
+        }
+
+        /**
          * Sets the age group as the store writes it (adult, kids...).
          *
          * @param ageGroup the value, or null for none
@@ -488,6 +958,17 @@ public record Product(
          */
         public Builder ageGroup(String ageGroup) {
             this.ageGroup = Optional.ofNullable(ageGroup);
+            return this;
+        }
+
+        /**
+         * Sets the age group as one of Meta's values; the same as {@code ageGroup(ageGroup.metaValue())}.
+         *
+         * @param ageGroup the value, or null for none
+         * @return this builder
+         */
+        public Builder ageGroup(AgeGroup ageGroup) {
+            this.ageGroup = Optional.ofNullable(ageGroup).map(AgeGroup::metaValue);
             return this;
         }
 

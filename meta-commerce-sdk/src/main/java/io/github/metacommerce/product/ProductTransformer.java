@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +54,12 @@ import java.util.regex.Pattern;
  *       Draft and archived products become deletes.</li>
  *   <li>{@code link} from the explicit URL or the store URL and slug (path segments percent-encoded); relative image
  *       URLs are resolved against the store; the first image is {@code image_link}.</li>
+ *   <li>Text that is not valid Unicode (an unpaired UTF-16 surrogate, which encoders would turn into {@code ?}):
+ *       in text fields (title, description, brand, color, categories, labels, translations...) each such
+ *       character is replaced by U+FFFD with a warning naming the field; ids (SKU, group id, GTIN, MPN, product
+ *       id) and URLs are left as they are, and the validator rejects them.</li>
+ *   <li>Sale dates use four-digit years and an offset Meta takes (-12:00 to +14:00; any other offset becomes UTC
+ *       at the same instant).</li>
  * </ul>
  * Values it has to change or drop (a cut title, an unknown gender) are reported as warnings in
  * {@link TransformedItem#notes()}.
@@ -59,7 +67,10 @@ import java.util.regex.Pattern;
 public final class ProductTransformer {
     /** Meta's limit for {@code rich_text_description}. */
     public static final int RICH_TEXT_LIMIT = 9999;
-    private static final DateTimeFormatter SALE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxxx");
+    /** Proleptic year ({@code uuuu}), so a year outside 1 to 9999 shows as such and the validator reports it. */
+    private static final DateTimeFormatter SALE_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mmxxx");
+    private static final int MIN_OFFSET_SECONDS = -12 * 3600;
+    private static final int MAX_OFFSET_SECONDS = 14 * 3600;
     private static final Pattern MULTIPLE_SPACES = Pattern.compile(" {2,}");
 
     private final StoreSettings settings;
@@ -145,35 +156,40 @@ public final class ProductTransformer {
                 .visibility(visibility);
         p.stockQuantity().ifPresent(q -> b.quantityToSellOnFacebook(Math.max(0, q)));
         prices(p, b);
-        String title = title(p.name(), notes);
+        String title = title(clean("title", "title", p.name(), notes), notes);
         b.title(title.isEmpty() ? null : title);
-        descriptions(p.description(), title, b, notes);
+        descriptions(clean("description", "description", p.description(), notes), title, b, notes);
         link(p.productUrl(), p.slug()).ifPresent(b::link);
         images(p.imageUrls(), b, notes);
-        b.brand(p.brand().filter(s -> !s.isBlank()).map(String::strip).orElse(fallbackBrand));
+        b.brand(clean("brand", "brand", p.brand().filter(s -> !s.isBlank()).map(String::strip), notes)
+                .orElse(fallbackBrand));
         b.condition(condition(p.condition(), notes));
         p.gtin().map(g -> g.replace(" ", "").replace("-", "")).filter(g -> !g.isEmpty()).ifPresent(b::gtin);
         text(p.mpn()).ifPresent(b::mpn);
         groupId.ifPresent(b::itemGroupId);
-        text(p.color()).ifPresent(b::color);
-        text(p.size()).ifPresent(b::size);
-        text(p.material()).ifPresent(b::material);
-        text(p.pattern()).ifPresent(b::pattern);
+        clean("color", "color", text(p.color()), notes).ifPresent(b::color);
+        clean("size", "size", text(p.size()), notes).ifPresent(b::size);
+        clean("material", "material", text(p.material()), notes).ifPresent(b::material);
+        clean("pattern", "pattern", text(p.pattern()), notes).ifPresent(b::pattern);
         text(p.gender()).ifPresent(g -> b.gender(gender(g, notes)));
         text(p.ageGroup()).ifPresent(a -> b.ageGroup(ageGroup(a, notes)));
         Map<String, String> extra = new LinkedHashMap<>();
         p.extraAttributes().forEach((k, v) -> {
             if (k != null && !k.isBlank() && v != null && !v.isBlank()) {
-                extra.put(k.strip(), v.strip());
+                extra.put(clean("additional_variant_attribute", "variant attribute name", k.strip(), notes),
+                        clean("additional_variant_attribute", "variant attribute value", v.strip(), notes));
             }
         });
         b.additionalVariantAttributes(extra);
-        text(p.googleProductCategory()).ifPresent(b::googleProductCategory);
-        text(p.fbProductCategory()).ifPresent(b::fbProductCategory);
-        text(p.productType()).ifPresent(b::productType);
+        clean("google_product_category", "Google product category", text(p.googleProductCategory()), notes)
+                .ifPresent(b::googleProductCategory);
+        clean("fb_product_category", "Facebook product category", text(p.fbProductCategory()), notes)
+                .ifPresent(b::fbProductCategory);
+        clean("product_type", "product type", text(p.productType()), notes).ifPresent(b::productType);
         customLabels(p.customLabels(), b, notes);
+        List<LocalizedItem> localized = localized(p, retailerId, notes);
         return new TransformedItem(p.productId(), retailerId, ItemAction.UPSERT, Optional.of(b.build()),
-                localized(p, retailerId), notes);
+                localized, notes);
     }
 
     private static TransformedItem delete(Product p, String retailerId, List<ValidationIssue> notes) {
@@ -198,11 +214,43 @@ public final class ProductTransformer {
         if (compareAt.isPresent() && compareAt.get().compareTo(selling) > 0) {
             b.price(Price.of(compareAt.get(), currency));
             b.salePrice(Price.of(selling, currency));
-            p.salePeriod().ifPresent(s -> b.salePriceEffectiveDate(
-                    SALE_DATE.format(s.start()) + "/" + SALE_DATE.format(s.end())));
+            p.salePeriod().ifPresent(s -> b.salePriceEffectiveDate(saleDate(s.start()) + "/" + saleDate(s.end())));
         } else {
             b.price(Price.of(selling, currency));
         }
+    }
+
+    /**
+     * Formats a sale date the way Meta shows it ({@code 2026-11-27T00:00+01:00}). An offset Meta does not take
+     * (outside -12:00 to +14:00, or with seconds) is turned into UTC at the same instant, which the minute-precise
+     * format can carry without loss.
+     */
+    private static String saleDate(OffsetDateTime t) {
+        int offset = t.getOffset().getTotalSeconds();
+        boolean accepted = offset >= MIN_OFFSET_SECONDS && offset <= MAX_OFFSET_SECONDS && offset % 60 == 0;
+        return SALE_DATE.format(accepted ? t : t.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /**
+     * Replaces unpaired UTF-16 surrogates in a text field with U+FFFD, on purpose and with a warning naming the
+     * field: such text is not valid Unicode and would otherwise reach Meta with {@code ?} in its place. Ids are
+     * never cleaned this way; the validator rejects them.
+     */
+    private static String clean(String field, String what, String value, List<ValidationIssue> notes) {
+        int broken = Text.unpairedSurrogates(value);
+        if (broken == 0) {
+            return value;
+        }
+        notes.add(ValidationIssue.warning(field, IssueCode.INVALID_UNICODE, "The " + what + " had " + broken
+                + (broken == 1 ? " broken character" : " broken characters") + " (an unpaired UTF-16 surrogate, "
+                + "not valid Unicode); " + (broken == 1 ? "it was" : "each was") + " replaced by U+FFFD so the "
+                + "rest is sent unchanged. Fix the text in the store."));
+        return Text.replaceUnpairedSurrogates(value);
+    }
+
+    private static Optional<String> clean(String field, String what, Optional<String> value,
+            List<ValidationIssue> notes) {
+        return value.map(v -> clean(field, what, v, notes));
     }
 
     private String title(String name, List<ValidationIssue> notes) {
@@ -345,7 +393,10 @@ public final class ProductTransformer {
     private static void customLabels(List<String> labels, CatalogItem.Builder b, List<ValidationIssue> notes) {
         List<String> kept = new ArrayList<>();
         for (String l : labels) {
-            kept.add(l == null ? "" : l.strip());
+            int i = kept.size();
+            String label = l == null ? "" : l.strip();
+            kept.add(i < CatalogItem.MAX_CUSTOM_LABELS
+                    ? clean("custom_label_" + i, "custom label " + i, label, notes) : label);
         }
         if (kept.size() > CatalogItem.MAX_CUSTOM_LABELS) {
             notes.add(ValidationIssue.warning("custom_label_4", IssueCode.DROPPED, "Meta has five custom labels; "
@@ -355,7 +406,7 @@ public final class ProductTransformer {
         b.customLabels(kept);
     }
 
-    private List<LocalizedItem> localized(Product p, String retailerId) {
+    private List<LocalizedItem> localized(Product p, String retailerId, List<ValidationIssue> notes) {
         if (p.translations().isEmpty()) {
             return List.of();
         }
@@ -366,15 +417,18 @@ public final class ProductTransformer {
                     || locale.getLanguage().equals(defaultLanguage)) {
                 return;
             }
-            Optional<String> title = text(t.name()).map(n -> Text.truncate(
+            String language = locale.getDisplayLanguage(Locale.ENGLISH);
+            Optional<String> name = clean("title", language + " title", text(t.name()), notes);
+            Optional<String> html = clean("description", language + " description", text(t.description()), notes);
+            Optional<String> title = name.map(n -> Text.truncate(
                     singleLine(Html.hasMarkup(n) ? Html.toText(n) : n), settings.titleLimit()));
-            Optional<String> description = text(t.description()).map(Html::toText).filter(s -> !s.isEmpty())
+            Optional<String> description = html.map(Html::toText).filter(s -> !s.isEmpty())
                     .map(s -> Text.truncate(s, settings.descriptionLimit()));
-            Optional<String> rich = text(t.description()).filter(Html::hasMarkup).map(Html::sanitize)
+            Optional<String> rich = html.filter(Html::hasMarkup).map(Html::sanitize)
                     .filter(s -> !s.isEmpty() && Text.length(s) <= RICH_TEXT_LIMIT);
             Optional<String> link = link(t.productUrl(), t.slug());
             if (title.isPresent() || description.isPresent() || link.isPresent()) {
-                out.add(new LocalizedItem(retailerId, locale, title, description, rich, link));
+                out.add(LocalizedItem.of(retailerId, locale, title, description, rich, link));
             }
         });
         return out;
@@ -445,22 +499,36 @@ public final class ProductTransformer {
         return settings.storeUrl() + (u.startsWith("/") ? "" : "/") + u;
     }
 
-    /** Percent-encodes each path segment of a slug (UTF-8), keeping the slashes between segments. */
+    /**
+     * Percent-encodes each path segment of a slug (UTF-8), keeping the slashes between segments. An unpaired
+     * surrogate has no UTF-8 form; it is kept as it is (never turned into {@code ?}, which would end the path), so
+     * the validator reports the link.
+     */
     static String encodePath(String slug) {
         StringBuilder out = new StringBuilder();
         String s = slug.strip();
         while (s.startsWith("/")) {
             s = s.substring(1);
         }
-        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~' || c == '/') {
-                out.append((char) c);
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int width = Character.charCount(cp);
+            if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                out.append((char) cp);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+                for (byte x : s.substring(i, i + width).getBytes(StandardCharsets.UTF_8)) {
+                    int c = x & 0xFF;
+                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                            || c == '.' || c == '_' || c == '~' || c == '/') {
+                        out.append((char) c);
+                    } else {
+                        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                                .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+                    }
+                }
             }
+            i += width;
         }
         return out.toString();
     }

@@ -2,6 +2,7 @@ package io.github.metacommerce.product;
 
 import io.github.metacommerce.catalog.CatalogItem;
 import io.github.metacommerce.catalog.ItemAction;
+import io.github.metacommerce.catalog.LocalizedItem;
 import io.github.metacommerce.catalog.Price;
 import io.github.metacommerce.internal.Text;
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,17 +33,51 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Per item: required fields (id, title, description, availability, condition, price, link, image_link, and
- * brand unless a GTIN or MPN is given), lengths, prices above zero in a real ISO 4217 currency, a sale price lower
- * than the price, absolute http(s) URLs, the number of images, a retailer id of at most 100 characters without
- * control characters, GTIN digits and check digit (warning), titles over 65 characters (warning). Across a batch:
- * duplicate retailer ids, a parent sent beside its variants, and variants of one group that fill different
- * variant fields (warning). Thread-safe.
+ * brand unless a GTIN or MPN is given), lengths, prices above zero and below {@link #PRICE_LIMIT} in a real ISO
+ * 4217 currency (checked in constant time, so {@code 1E+999999999} is an error, never an exception), at most
+ * {@link #UNKNOWN_CURRENCY_DECIMALS} decimals in a currency without defined minor digits ({@code XAU}), a sale
+ * price lower than the price, a sale period in years 1 to 9999 with offsets from -12:00 to +14:00, absolute http(s)
+ * URLs, the number of images, a retailer id of at most 100 characters without control characters, a GTIN of at
+ * most {@link #GTIN_LIMIT} characters (error) with the right digits and check digit (warning), titles over 65
+ * characters (warning), a missing {@code google_product_category} and {@code fb_product_category} (warning, the
+ * one Meta gives), and valid Unicode: an id (retailer id, group id, GTIN, MPN, store product id) with an unpaired
+ * UTF-16 surrogate is an error, because it would reach Meta changed; text fields get such characters replaced by
+ * U+FFFD in {@link ProductTransformer}, with a warning. Across a batch: duplicate retailer ids, a parent sent
+ * beside its variants, and variants of one group that fill different variant fields (warning). Thread-safe.
  */
 public final class ProductValidator {
     /** Longest retailer id Meta accepts. */
     public static final int RETAILER_ID_LIMIT = 100;
     /** Title length above which Meta recommends shortening. */
     public static final int RECOMMENDED_TITLE_LENGTH = 65;
+    /** Longest GTIN Meta accepts (items_batch reference: at most 70 characters). */
+    public static final int GTIN_LIMIT = 70;
+    /**
+     * Prices must be below this amount (one trillion in the currency's major unit). Meta documents no maximum; the
+     * bound catches corrupt data and keeps every check constant-time.
+     */
+    public static final long PRICE_LIMIT = 1_000_000_000_000L;
+    /**
+     * Most decimal places accepted for a currency whose minor digits are not defined (gold {@code XAU}, silver
+     * {@code XAG}, {@code XDR}...). Meta documents no rule for these; 4 is the most any ISO 4217 currency uses
+     * ({@code CLF}, {@code UYW}), so a longer amount is an error rather than a guess at rounding.
+     */
+    public static final int UNKNOWN_CURRENCY_DECIMALS = 4;
+    /** Earliest and latest year in a sale period: ISO 8601 four-digit years, as Meta's format shows them. */
+    private static final int MIN_YEAR = 1;
+    private static final int MAX_YEAR = 9999;
+    /** Meta's range for sale period offsets. */
+    private static final int MIN_OFFSET_SECONDS = -12 * 3600;
+    private static final int MAX_OFFSET_SECONDS = 14 * 3600;
+    /**
+     * Guards that keep price checks constant-time: an amount whose unscaled value has more bits, or more decimal
+     * places, is refused before any rounding or rendering (a {@code 1E+999999999} would otherwise overflow or take
+     * seconds). The limits are far above any real price, including the exact value of a {@code double}.
+     */
+    private static final int MAX_PRICE_BITS = 4096;
+    /** Digits before the decimal point of the largest price below {@link #PRICE_LIMIT}. */
+    private static final int PRICE_LIMIT_DIGITS = 12;
+    private static final int MAX_PRICE_SCALE = 1000;
     private static final Map<String, Integer> FIELD_LIMITS = fieldLimits();
 
     private final int titleLimit;
@@ -92,9 +126,13 @@ public final class ProductValidator {
         }
         List<ValidationIssue> issues = new ArrayList<>(item.notes());
         checkRetailerId(item.retailerId(), issues);
+        checkIdentity("product_id", "store product id", item.productId(), issues);
         if (item.action() == ItemAction.UPSERT) {
             item.item().ifPresentOrElse(i -> checkItem(i, issues),
                     () -> issues.add(ValidationIssue.error("id", IssueCode.REQUIRED, "Nothing to send for this item.")));
+            for (LocalizedItem l : item.localizedItems()) {
+                checkLocalized(l, issues);
+            }
         }
         return result(item.retailerId(), item.productId(), issues);
     }
@@ -207,6 +245,50 @@ public final class ProductValidator {
             issues.add(ValidationIssue.error("id", IssueCode.INVALID_RETAILER_ID,
                     "The SKU contains invisible control characters (tabs, line breaks); remove them."));
         }
+        checkIdentity("id", "SKU", id, issues);
+    }
+
+    /**
+     * An identity (retailer id, group id, GTIN, MPN, store product id) that is not valid Unicode cannot be sent
+     * unchanged: encoders turn an unpaired surrogate into {@code ?}, so two SKUs would become one item and the
+     * ledger would hold ids the catalog lacks. It is an error; such a value is never altered.
+     */
+    private static void checkIdentity(String field, String name, String value, List<ValidationIssue> issues) {
+        int bad = Text.firstUnpairedSurrogate(value);
+        if (bad >= 0) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_UNICODE, "The " + name + " is not valid "
+                    + "Unicode: character " + Text.position(value, bad) + " is a broken half of a character (an "
+                    + "unpaired UTF-16 surrogate). It would reach Meta changed, as a different id, so the item was "
+                    + "not sent. Fix the " + name + " in the store."));
+        }
+    }
+
+    /**
+     * A text or URL that is not valid Unicode. {@link ProductTransformer} replaces unpaired surrogates in text
+     * fields with U+FFFD (and warns), so this is met by URLs and by items built by hand, which cannot be sent as
+     * they are.
+     */
+    private static void checkUnicode(String field, String what, Optional<String> value, List<ValidationIssue> issues) {
+        if (value.isEmpty()) {
+            return;
+        }
+        String v = value.get();
+        int bad = Text.firstUnpairedSurrogate(v);
+        if (bad >= 0) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_UNICODE, "The " + what + " is not valid "
+                    + "Unicode: character " + Text.position(v, bad) + " is a broken half of a character (an "
+                    + "unpaired UTF-16 surrogate) that would reach Meta as '?'. Fix it in the store"
+                    + (field.contains("link") ? "." : ", or build the item with ProductTransformer, which replaces "
+                    + "it with U+FFFD.")));
+        }
+    }
+
+    private static void checkLocalized(LocalizedItem l, List<ValidationIssue> issues) {
+        String language = l.locale().getDisplayLanguage(Locale.ENGLISH);
+        checkUnicode("title", language + " title", l.title(), issues);
+        checkUnicode("description", language + " description", l.description(), issues);
+        checkUnicode("rich_text_description", language + " formatted description", l.richTextDescription(), issues);
+        checkUnicode("link", language + " product link", l.link(), issues);
     }
 
     private void checkItem(CatalogItem item, List<ValidationIssue> issues) {
@@ -273,6 +355,50 @@ public final class ProductValidator {
         }
         item.quantityToSellOnFacebook().filter(q -> q < 0).ifPresent(q -> issues.add(ValidationIssue.error(
                 "quantity_to_sell_on_facebook", IssueCode.INVALID_VALUE, "The quantity must not be negative.")));
+        checkCategory(item, issues);
+        checkUnicode(item, issues);
+    }
+
+    /** Mirrors the warning Meta gives every item created without a category, so a dry run says what a sync meets. */
+    private static void checkCategory(CatalogItem item, List<ValidationIssue> issues) {
+        boolean google = item.googleProductCategory().filter(s -> !s.isBlank()).isPresent();
+        boolean fb = item.fbProductCategory().filter(s -> !s.isBlank()).isPresent();
+        if (!google && !fb) {
+            issues.add(ValidationIssue.warning("google_product_category", IssueCode.MISSING_CATEGORY,
+                    "Missing google_product_category or fb_product_category: the product may be harder to find. "
+                            + "Set a Google product category (name or id) for it."));
+        }
+    }
+
+    private static void checkUnicode(CatalogItem item, List<ValidationIssue> issues) {
+        item.itemGroupId().ifPresent(g -> checkIdentity("item_group_id", "variant group id", g, issues));
+        item.gtin().ifPresent(g -> checkIdentity("gtin", "GTIN", g, issues));
+        item.mpn().ifPresent(m -> checkIdentity("mpn", "MPN", m, issues));
+        checkUnicode("title", "title", item.title(), issues);
+        checkUnicode("description", "description", item.description(), issues);
+        checkUnicode("rich_text_description", "formatted description", item.richTextDescription(), issues);
+        checkUnicode("sale_price_effective_date", "sale period", item.salePriceEffectiveDate(), issues);
+        checkUnicode("link", "product link", item.link(), issues);
+        checkUnicode("image_link", "image URL", item.imageLink(), issues);
+        for (String extra : item.additionalImageLinks()) {
+            checkUnicode("additional_image_link", "additional image URL", Optional.ofNullable(extra), issues);
+        }
+        checkUnicode("brand", "brand", item.brand(), issues);
+        checkUnicode("color", "color", item.color(), issues);
+        checkUnicode("size", "size", item.size(), issues);
+        checkUnicode("material", "material", item.material(), issues);
+        checkUnicode("pattern", "pattern", item.pattern(), issues);
+        item.additionalVariantAttributes().forEach((k, v) -> {
+            checkUnicode("additional_variant_attribute", "variant attribute name", Optional.ofNullable(k), issues);
+            checkUnicode("additional_variant_attribute", "variant attribute value", Optional.ofNullable(v), issues);
+        });
+        checkUnicode("google_product_category", "Google product category", item.googleProductCategory(), issues);
+        checkUnicode("fb_product_category", "Facebook product category", item.fbProductCategory(), issues);
+        checkUnicode("product_type", "product type", item.productType(), issues);
+        for (int i = 0; i < item.customLabels().size() && i < CatalogItem.MAX_CUSTOM_LABELS; i++) {
+            checkUnicode("custom_label_" + i, "custom label " + i, Optional.ofNullable(item.customLabels().get(i)),
+                    issues);
+        }
     }
 
     private static void checkPrices(CatalogItem item, List<ValidationIssue> issues) {
@@ -302,27 +428,74 @@ public final class ProductValidator {
     }
 
     private static boolean checkPrice(String field, Price price, List<ValidationIssue> issues) {
+        String name = field.replace('_', ' ');
         if (price.currency().isEmpty()) {
             issues.add(ValidationIssue.error(field, IssueCode.UNKNOWN_CURRENCY, "'" + abbreviate(price.currencyCode())
                     + "' is not an ISO 4217 currency code such as USD or EUR."));
             return false;
         }
-        if (price.roundedAmount().signum() <= 0) {
-            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + field.replace('_', ' ')
-                    + " must be more than zero, was " + abbreviate(price.amount().toPlainString()) + "."));
+        BigDecimal amount = price.amount();
+        if (amount.signum() <= 0) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + name
+                    + " must be more than zero, was " + describe(amount) + "."));
             return false;
         }
-        if (price.amount().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) >= 0) {
-            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + field.replace('_', ' ')
-                    + " is implausibly large: " + abbreviate(price.amount().toPlainString()) + "."));
+        // Range checks in constant time (bit length, precision and scale) before anything rounds or renders.
+        if (amount.unscaledValue().bitLength() > MAX_PRICE_BITS) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + name + " has about "
+                    + digitsOf(amount) + " digits; that is not a price."));
             return false;
         }
-        if (price.amount().stripTrailingZeros().scale() > price.roundedAmount().scale()) {
-            issues.add(ValidationIssue.warning(field, IssueCode.INVALID_PRICE, "The " + field.replace('_', ' ')
-                    + " " + price.amount().toPlainString() + " has more decimals than " + price.currencyCode()
-                    + " uses; " + price.metaValue() + " was sent."));
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if ((long) stripped.precision() - stripped.scale() > PRICE_LIMIT_DIGITS) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + name + " " + describe(amount)
+                    + " is out of range: prices must be below " + PRICE_LIMIT + "."));
+            return false;
+        }
+        if (stripped.scale() > MAX_PRICE_SCALE) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + name + " has "
+                    + stripped.scale() + " decimal places; that is not a price."));
+            return false;
+        }
+        int digits = price.currency().get().getDefaultFractionDigits();
+        if (digits < 0 && amount.scale() > UNKNOWN_CURRENCY_DECIMALS) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + name + " "
+                    + describe(amount) + " has " + amount.scale() + " decimal places; " + price.currencyCode()
+                    + " has no fixed number of decimals, and at most " + UNKNOWN_CURRENCY_DECIMALS
+                    + " are sent. Round the " + name + " to " + UNKNOWN_CURRENCY_DECIMALS + " places."));
+            return false;
+        }
+        BigDecimal rounded = price.roundedAmount();
+        if (rounded.signum() <= 0) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + name
+                    + " must be more than zero, was " + describe(amount) + "."));
+            return false;
+        }
+        if (rounded.compareTo(BigDecimal.valueOf(PRICE_LIMIT)) >= 0) {
+            issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + name + " " + describe(amount)
+                    + " is out of range: prices must be below " + PRICE_LIMIT + "."));
+            return false;
+        }
+        if (digits >= 0 && stripped.scale() > digits) {
+            issues.add(ValidationIssue.warning(field, IssueCode.INVALID_PRICE, "The " + name + " "
+                    + describe(amount) + " has more decimals than " + price.currencyCode() + " uses; "
+                    + price.metaValue() + " was sent."));
         }
         return true;
+    }
+
+    /** Renders an amount for a message without expanding a huge exponent. */
+    private static String describe(BigDecimal amount) {
+        if (amount.unscaledValue().bitLength() > MAX_PRICE_BITS) {
+            return "a number of about " + digitsOf(amount) + " digits";
+        }
+        long exponent = (long) amount.precision() - amount.scale();
+        boolean plain = exponent <= 20 && amount.scale() <= 40;
+        return abbreviate(plain ? amount.toPlainString() : amount.toString());
+    }
+
+    private static long digitsOf(BigDecimal amount) {
+        return (long) Math.ceil(amount.unscaledValue().bitLength() * Math.log10(2));
     }
 
     private static void checkSalePeriod(String period, List<ValidationIssue> issues) {
@@ -333,9 +506,13 @@ public final class ProductValidator {
             }
             OffsetDateTime start = OffsetDateTime.parse(parts[0]);
             OffsetDateTime end = OffsetDateTime.parse(parts[1]);
+            if (!saleDateOk("start", start, issues) || !saleDateOk("end", end, issues)) {
+                return;
+            }
             if (!end.isAfter(start)) {
                 issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD,
-                        "The sale ends (" + parts[1] + ") before it starts (" + parts[0] + ")."));
+                        "The sale ends (" + abbreviate(parts[1]) + ") before it starts (" + abbreviate(parts[0])
+                                + ")."));
             }
         } catch (DateTimeParseException e) {
             issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_VALUE,
@@ -343,7 +520,33 @@ public final class ProductValidator {
         }
     }
 
+    /**
+     * Meta's format is {@code YYYY-MM-DDThh:mm+hh:mm}: a four-digit year (a year after 9999 would be written
+     * {@code +10000-...}) and an offset from -12:00 to +14:00.
+     */
+    private static boolean saleDateOk(String which, OffsetDateTime t, List<ValidationIssue> issues) {
+        if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) {
+            issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD, "The sale "
+                    + which + " is in year " + t.getYear() + "; Meta takes four-digit years (" + MIN_YEAR + " to "
+                    + MAX_YEAR + ")."));
+            return false;
+        }
+        int offset = t.getOffset().getTotalSeconds();
+        if (offset < MIN_OFFSET_SECONDS || offset > MAX_OFFSET_SECONDS || offset % 60 != 0) {
+            issues.add(ValidationIssue.error("sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD, "The sale "
+                    + which + " has the offset " + t.getOffset() + "; Meta takes offsets from -12:00 to +14:00 in "
+                    + "whole minutes."));
+            return false;
+        }
+        return true;
+    }
+
     private static void checkGtin(String gtin, List<ValidationIssue> issues) {
+        if (Text.length(gtin) > GTIN_LIMIT) {
+            issues.add(ValidationIssue.error("gtin", IssueCode.TOO_LONG, "The GTIN has " + Text.length(gtin)
+                    + " characters; Meta accepts at most " + GTIN_LIMIT + ". A GTIN is 8, 12, 13 or 14 digits."));
+            return;
+        }
         int n = gtin.length();
         boolean digits = !gtin.isEmpty() && gtin.chars().allMatch(c -> c >= '0' && c <= '9');
         if (!digits || !(n == 8 || n == 12 || n == 13 || n == 14)) {

@@ -20,29 +20,18 @@ import java.util.Optional;
  *         .outOfStockPolicy(OutOfStockPolicy.HIDE)
  *         .build();
  * }</pre>
- *
- * @param storeUrl the store's base URL, https (http only for localhost), no trailing slash
- * @param productPathTemplate the product page path with a {@code {slug}} placeholder, e.g. {@code /products/{slug}}
- * @param currency the store's currency
- * @param defaultBrand the brand for products without one; empty means the store's host name
- * @param defaultCondition the condition for products without one
- * @param titleLimit the longest title sent, in code points (1 to 200)
- * @param descriptionLimit the longest plain-text description sent, in code points (1 to 9,999)
- * @param maxAdditionalImages how many images after the first are sent (0 to 20)
- * @param outOfStockPolicy what happens to out-of-stock products
- * @param defaultLocale the language of the product's own texts; translations into it are ignored
  */
-public record StoreSettings(
-        URI storeUrl,
-        String productPathTemplate,
-        Currency currency,
-        Optional<String> defaultBrand,
-        Condition defaultCondition,
-        int titleLimit,
-        int descriptionLimit,
-        int maxAdditionalImages,
-        OutOfStockPolicy outOfStockPolicy,
-        Locale defaultLocale) {
+public final class StoreSettings {
+    private final URI storeUrl;
+    private final String productPathTemplate;
+    private final Currency currency;
+    private final Optional<String> defaultBrand;
+    private final Condition defaultCondition;
+    private final int titleLimit;
+    private final int descriptionLimit;
+    private final int maxAdditionalImages;
+    private final OutOfStockPolicy outOfStockPolicy;
+    private final Locale defaultLocale;
 
     /** Default product page path. */
     public static final String DEFAULT_PRODUCT_PATH_TEMPLATE = "/products/{slug}";
@@ -54,7 +43,17 @@ public record StoreSettings(
     public static final int DEFAULT_MAX_ADDITIONAL_IMAGES = 20;
 
     /** Validates the settings, naming the bad option. */
-    public StoreSettings {
+    private StoreSettings(
+            URI storeUrl,
+            String productPathTemplate,
+            Currency currency,
+            Optional<String> defaultBrand,
+            Condition defaultCondition,
+            int titleLimit,
+            int descriptionLimit,
+            int maxAdditionalImages,
+            OutOfStockPolicy outOfStockPolicy,
+            Locale defaultLocale) {
         storeUrl = checkStoreUrl(storeUrl);
         if (productPathTemplate == null || !productPathTemplate.contains("{slug}")) {
             throw new IllegalArgumentException("productPathTemplate must contain {slug}, e.g. /products/{slug}");
@@ -77,6 +76,155 @@ public record StoreSettings(
         }
         Objects.requireNonNull(outOfStockPolicy, "outOfStockPolicy must not be null");
         Objects.requireNonNull(defaultLocale, "defaultLocale must not be null");
+        this.storeUrl = storeUrl;
+        this.productPathTemplate = productPathTemplate;
+        this.currency = currency;
+        this.defaultBrand = defaultBrand;
+        this.defaultCondition = defaultCondition;
+        this.titleLimit = titleLimit;
+        this.descriptionLimit = descriptionLimit;
+        this.maxAdditionalImages = maxAdditionalImages;
+        this.outOfStockPolicy = outOfStockPolicy;
+        this.defaultLocale = defaultLocale;
+    }
+
+    /**
+     * Returns the store's base URL, https (http only for localhost), no trailing slash.
+     *
+     * @return the store's base URL, https (http only for localhost), no trailing slash
+     */
+    public URI storeUrl() {
+        return storeUrl;
+    }
+
+    /**
+     * Returns the product page path with a {@code {slug}} placeholder, e.g. {@code /products/{slug}}.
+     *
+     * @return the product page path with a {@code {slug}} placeholder, e.g. {@code /products/{slug}}
+     */
+    public String productPathTemplate() {
+        return productPathTemplate;
+    }
+
+    /**
+     * Returns the store's currency.
+     *
+     * @return the store's currency
+     */
+    public Currency currency() {
+        return currency;
+    }
+
+    /**
+     * Returns the brand for products without one; empty means the store's host name.
+     *
+     * @return the brand for products without one; empty means the store's host name
+     */
+    public Optional<String> defaultBrand() {
+        return defaultBrand;
+    }
+
+    /**
+     * Returns the condition for products without one.
+     *
+     * @return the condition for products without one
+     */
+    public Condition defaultCondition() {
+        return defaultCondition;
+    }
+
+    /**
+     * Returns the longest title sent, in code points (1 to 200).
+     *
+     * @return the longest title sent, in code points (1 to 200)
+     */
+    public int titleLimit() {
+        return titleLimit;
+    }
+
+    /**
+     * Returns the longest plain-text description sent, in code points (1 to 9,999).
+     *
+     * @return the longest plain-text description sent, in code points (1 to 9,999)
+     */
+    public int descriptionLimit() {
+        return descriptionLimit;
+    }
+
+    /**
+     * Returns how many images after the first are sent (0 to 20).
+     *
+     * @return how many images after the first are sent (0 to 20)
+     */
+    public int maxAdditionalImages() {
+        return maxAdditionalImages;
+    }
+
+    /**
+     * Returns what happens to out-of-stock products.
+     *
+     * @return what happens to out-of-stock products
+     */
+    public OutOfStockPolicy outOfStockPolicy() {
+        return outOfStockPolicy;
+    }
+
+    /**
+     * Returns the language of the product's own texts; translations into it are ignored.
+     *
+     * @return the language of the product's own texts; translations into it are ignored
+     */
+    public Locale defaultLocale() {
+        return defaultLocale;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof StoreSettings that)) {
+            return false;
+        }
+        return Objects.equals(storeUrl, that.storeUrl)
+                && Objects.equals(productPathTemplate, that.productPathTemplate)
+                && Objects.equals(currency, that.currency)
+                && Objects.equals(defaultBrand, that.defaultBrand)
+                && Objects.equals(defaultCondition, that.defaultCondition)
+                && titleLimit == that.titleLimit
+                && descriptionLimit == that.descriptionLimit
+                && maxAdditionalImages == that.maxAdditionalImages
+                && Objects.equals(outOfStockPolicy, that.outOfStockPolicy)
+                && Objects.equals(defaultLocale, that.defaultLocale);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                storeUrl,
+                productPathTemplate,
+                currency,
+                defaultBrand,
+                defaultCondition,
+                titleLimit,
+                descriptionLimit,
+                maxAdditionalImages,
+                outOfStockPolicy,
+                defaultLocale);
+    }
+
+    @Override
+    public String toString() {
+        return "StoreSettings[storeUrl=" + storeUrl
+                + ", productPathTemplate=" + productPathTemplate
+                + ", currency=" + currency
+                + ", defaultBrand=" + defaultBrand
+                + ", defaultCondition=" + defaultCondition
+                + ", titleLimit=" + titleLimit
+                + ", descriptionLimit=" + descriptionLimit
+                + ", maxAdditionalImages=" + maxAdditionalImages
+                + ", outOfStockPolicy=" + outOfStockPolicy
+                + ", defaultLocale=" + defaultLocale + "]";
     }
 
     /**

@@ -46,6 +46,8 @@ public final class CatalogSync {
     private final SyncStateStore stateStore;
     private final SyncOptions options;
     private final Clock clock;
+    /** The sleeper a sync uses unless the builder is given another: real waits ({@link Sleeper#system()}). */
+    static final Sleeper SYSTEM_SLEEPER = Sleeper.system();
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
     private final java.util.function.Consumer<SyncReport> reportListener;
@@ -182,7 +184,7 @@ public final class CatalogSync {
         private SyncStateStore stateStore;
         private SyncOptions options = SyncOptions.defaults();
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
+        private Sleeper sleeper = SYSTEM_SLEEPER;
         private RateLimiter rateLimiter;
         private java.util.function.Consumer<SyncReport> reportListener = r -> { };
         private java.util.concurrent.locks.Lock runLock;
@@ -292,7 +294,9 @@ public final class CatalogSync {
         }
 
         /**
-         * Sets how the sync waits (default {@link Sleeper#system()}).
+         * Sets how the sync waits (default {@link Sleeper#system()}, which really waits). Leave it unset in
+         * production: a sleeper that returns at once turns pacing, throttle waits and status back-off off. Tests
+         * pass {@code VirtualTime.sleeper()} together with its clock.
          *
          * @param sleeper the sleeper
          * @return this builder

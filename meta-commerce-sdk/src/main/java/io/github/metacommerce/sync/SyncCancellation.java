@@ -7,6 +7,18 @@ package io.github.metacommerce.sync;
 public final class SyncCancellation {
     private volatile boolean cancelled;
 
+    private SyncCancellation() {
+    }
+
+    /**
+     * Creates a token that is not cancelled yet; hand it to {@link SyncRequest.Builder#cancellation}.
+     *
+     * @return a new token
+     */
+    public static SyncCancellation create() {
+        return new SyncCancellation();
+    }
+
     /** Requests cancellation. */
     public void cancel() {
         cancelled = true;

@@ -10,32 +10,19 @@ import java.util.Objects;
  * <pre>{@code
  * SyncOptions options = SyncOptions.builder().batchCallsPerMinute(20).maxRequestsPerCall(2000).build();
  * }</pre>
- *
- * @param maxRequestsPerCall requests per items_batch call (1 to 5,000; Meta recommends at most 3,000)
- * @param maxBytesPerCall serialised size of the requests per call (at most 28 MB, Meta's cap)
- * @param batchCallsPerMinute batch calls per catalog per minute (Meta's floor is 8; it grows with the catalog's
- *     traffic)
- * @param slowdownThreshold the {@code X-Business-Use-Case-Usage} percentage from which calls are spread out more
- * @param maxRateLimitWait the longest throttle wait accepted before the sync stops with RATE_LIMIT
- * @param retry how transient failures of a call are retried
- * @param statusPollInitial first wait before polling a batch's status
- * @param statusPollMax longest wait between polls
- * @param statusTimeout how long to wait for Meta to finish one batch before reporting its items unconfirmed
- * @param maxOutstandingBatches batches sent but not yet confirmed (bounds memory; older ones are confirmed first)
- * @param maxListedNotAttempted how many not-attempted product ids the report lists by id (all are counted)
  */
-public record SyncOptions(
-        int maxRequestsPerCall,
-        long maxBytesPerCall,
-        int batchCallsPerMinute,
-        int slowdownThreshold,
-        Duration maxRateLimitWait,
-        RetrySettings retry,
-        Duration statusPollInitial,
-        Duration statusPollMax,
-        Duration statusTimeout,
-        int maxOutstandingBatches,
-        int maxListedNotAttempted) {
+public final class SyncOptions {
+    private final int maxRequestsPerCall;
+    private final long maxBytesPerCall;
+    private final int batchCallsPerMinute;
+    private final int slowdownThreshold;
+    private final Duration maxRateLimitWait;
+    private final RetrySettings retry;
+    private final Duration statusPollInitial;
+    private final Duration statusPollMax;
+    private final Duration statusTimeout;
+    private final int maxOutstandingBatches;
+    private final int maxListedNotAttempted;
 
     /** Meta's cap on requests per call. */
     public static final int META_MAX_REQUESTS = 5000;
@@ -48,8 +35,9 @@ public record SyncOptions(
     /** Default batch calls per minute: 8, Meta's floor. */
     public static final int DEFAULT_BATCH_CALLS_PER_MINUTE = 8;
 
-    /** Validates the options, naming the bad one. */
-    public SyncOptions {
+    private SyncOptions(int maxRequestsPerCall, long maxBytesPerCall, int batchCallsPerMinute, int slowdownThreshold,
+            Duration maxRateLimitWait, RetrySettings retry, Duration statusPollInitial, Duration statusPollMax,
+            Duration statusTimeout, int maxOutstandingBatches, int maxListedNotAttempted) {
         if (maxRequestsPerCall < 1 || maxRequestsPerCall > META_MAX_REQUESTS) {
             throw new IllegalArgumentException("maxRequestsPerCall must be between 1 and 5000, was "
                     + maxRequestsPerCall);
@@ -75,6 +63,154 @@ public record SyncOptions(
         if (maxListedNotAttempted < 0) {
             throw new IllegalArgumentException("maxListedNotAttempted must not be negative");
         }
+        this.maxRequestsPerCall = maxRequestsPerCall;
+        this.maxBytesPerCall = maxBytesPerCall;
+        this.batchCallsPerMinute = batchCallsPerMinute;
+        this.slowdownThreshold = slowdownThreshold;
+        this.maxRateLimitWait = maxRateLimitWait;
+        this.retry = retry;
+        this.statusPollInitial = statusPollInitial;
+        this.statusPollMax = statusPollMax;
+        this.statusTimeout = statusTimeout;
+        this.maxOutstandingBatches = maxOutstandingBatches;
+        this.maxListedNotAttempted = maxListedNotAttempted;
+    }
+
+    /**
+     * Returns the requests per items_batch call (1 to 5,000; Meta recommends at most 3,000).
+     *
+     * @return the value
+     */
+    public int maxRequestsPerCall() {
+        return maxRequestsPerCall;
+    }
+
+    /**
+     * Returns the serialised size of the requests per call (at most 28 MB, Meta's cap).
+     *
+     * @return the value
+     */
+    public long maxBytesPerCall() {
+        return maxBytesPerCall;
+    }
+
+    /**
+     * Returns the batch calls per catalog per minute (Meta's floor is 8; it grows with the catalog's traffic).
+     *
+     * @return the value
+     */
+    public int batchCallsPerMinute() {
+        return batchCallsPerMinute;
+    }
+
+    /**
+     * Returns the {@code X-Business-Use-Case-Usage} percentage from which calls are spread out more.
+     *
+     * @return the value
+     */
+    public int slowdownThreshold() {
+        return slowdownThreshold;
+    }
+
+    /**
+     * Returns the longest throttle wait accepted before the sync stops with RATE_LIMIT.
+     *
+     * @return the value
+     */
+    public Duration maxRateLimitWait() {
+        return maxRateLimitWait;
+    }
+
+    /**
+     * Returns how transient failures of a call are retried.
+     *
+     * @return the value
+     */
+    public RetrySettings retry() {
+        return retry;
+    }
+
+    /**
+     * Returns the first wait before polling a batch's status.
+     *
+     * @return the value
+     */
+    public Duration statusPollInitial() {
+        return statusPollInitial;
+    }
+
+    /**
+     * Returns the longest wait between polls.
+     *
+     * @return the value
+     */
+    public Duration statusPollMax() {
+        return statusPollMax;
+    }
+
+    /**
+     * Returns how long to wait for Meta to finish one batch before reporting its items unconfirmed.
+     *
+     * @return the value
+     */
+    public Duration statusTimeout() {
+        return statusTimeout;
+    }
+
+    /**
+     * Returns how many batches may be sent but not yet confirmed (bounds memory; older ones are confirmed first).
+     *
+     * @return the value
+     */
+    public int maxOutstandingBatches() {
+        return maxOutstandingBatches;
+    }
+
+    /**
+     * Returns how many not-attempted product ids the report lists by id (all are counted).
+     *
+     * @return the value
+     */
+    public int maxListedNotAttempted() {
+        return maxListedNotAttempted;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SyncOptions o)) {
+            return false;
+        }
+        return maxRequestsPerCall == o.maxRequestsPerCall
+                && maxBytesPerCall == o.maxBytesPerCall
+                && batchCallsPerMinute == o.batchCallsPerMinute
+                && slowdownThreshold == o.slowdownThreshold
+                && maxRateLimitWait.equals(o.maxRateLimitWait)
+                && retry.equals(o.retry)
+                && statusPollInitial.equals(o.statusPollInitial)
+                && statusPollMax.equals(o.statusPollMax)
+                && statusTimeout.equals(o.statusTimeout)
+                && maxOutstandingBatches == o.maxOutstandingBatches
+                && maxListedNotAttempted == o.maxListedNotAttempted;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maxRequestsPerCall, maxBytesPerCall, batchCallsPerMinute, slowdownThreshold,
+                maxRateLimitWait, retry, statusPollInitial, statusPollMax, statusTimeout, maxOutstandingBatches,
+                maxListedNotAttempted);
+    }
+
+    @Override
+    public String toString() {
+        return "SyncOptions[" + "maxRequestsPerCall=" + maxRequestsPerCall + ", maxBytesPerCall=" + maxBytesPerCall
+                + ", batchCallsPerMinute=" + batchCallsPerMinute + ", slowdownThreshold=" + slowdownThreshold
+                + ", maxRateLimitWait=" + maxRateLimitWait + ", retry=" + retry + ", statusPollInitial="
+                + statusPollInitial + ", statusPollMax=" + statusPollMax + ", statusTimeout=" + statusTimeout
+                + ", maxOutstandingBatches=" + maxOutstandingBatches + ", maxListedNotAttempted="
+                + maxListedNotAttempted + "]";
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -12,27 +12,124 @@ import java.util.Set;
  * SyncRequest.builder().mode(SyncMode.FULL).listener(progress::set).cancellation(cancel).build();
  * SyncRequest.builder().productIds(Set.of("42", "43")).build();   // "sync these products"
  * }</pre>
- *
- * @param mode FULL (also deletes what the store no longer has) or INCREMENTAL
- * @param productIds only these store product ids (empty = all products handed in); a subset never deletes
- *     missing products
- * @param dryRun do everything but the calls; the report says what would be sent
- * @param listener progress events
- * @param cancellation cooperative cancellation
- * @param expectedTotal how many products the caller will hand in, when known (for progress)
- * @param storeId the store the products come from, for the log's MDC ({@code storeId}); empty when not given
  */
-public record SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun, SyncListener listener,
-        SyncCancellation cancellation, Optional<Long> expectedTotal, Optional<String> storeId) {
+public final class SyncRequest {
+    private final SyncMode mode;
+    private final Set<String> productIds;
+    private final boolean dryRun;
+    private final SyncListener listener;
+    private final SyncCancellation cancellation;
+    private final Optional<Long> expectedTotal;
+    private final Optional<String> storeId;
 
-    /** Validates the components. */
-    public SyncRequest {
+    private SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun, SyncListener listener,
+            SyncCancellation cancellation, Optional<Long> expectedTotal, Optional<String> storeId) {
         Objects.requireNonNull(mode, "mode");
         productIds = Set.copyOf(productIds);
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(cancellation, "cancellation");
         Objects.requireNonNull(expectedTotal, "expectedTotal");
         Objects.requireNonNull(storeId, "storeId");
+        this.mode = mode;
+        this.productIds = productIds;
+        this.dryRun = dryRun;
+        this.listener = listener;
+        this.cancellation = cancellation;
+        this.expectedTotal = expectedTotal;
+        this.storeId = storeId;
+    }
+
+    /**
+     * Returns the mode: FULL (also deletes what the store no longer has) or INCREMENTAL.
+     *
+     * @return the value
+     */
+    public SyncMode mode() {
+        return mode;
+    }
+
+    /**
+     * Returns the store product ids to sync (empty = all products handed in); a subset never deletes missing
+     * products.
+     *
+     * @return the value
+     */
+    public Set<String> productIds() {
+        return productIds;
+    }
+
+    /**
+     * Returns whether this is a dry run: everything but the calls; the report says what would be sent.
+     *
+     * @return the value
+     */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /**
+     * Returns the listener that receives progress events.
+     *
+     * @return the value
+     */
+    public SyncListener listener() {
+        return listener;
+    }
+
+    /**
+     * Returns the cooperative cancellation handle.
+     *
+     * @return the value
+     */
+    public SyncCancellation cancellation() {
+        return cancellation;
+    }
+
+    /**
+     * Returns how many products the caller will hand in, when known (for progress).
+     *
+     * @return the value
+     */
+    public Optional<Long> expectedTotal() {
+        return expectedTotal;
+    }
+
+    /**
+     * Returns the store the products come from, for the log's MDC ({@code storeId}); empty when not given.
+     *
+     * @return the value
+     */
+    public Optional<String> storeId() {
+        return storeId;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SyncRequest o)) {
+            return false;
+        }
+        return mode.equals(o.mode)
+                && productIds.equals(o.productIds)
+                && dryRun == o.dryRun
+                && listener.equals(o.listener)
+                && cancellation.equals(o.cancellation)
+                && expectedTotal.equals(o.expectedTotal)
+                && storeId.equals(o.storeId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mode, productIds, dryRun, listener, cancellation, expectedTotal, storeId);
+    }
+
+    @Override
+    public String toString() {
+        return "SyncRequest[" + "mode=" + mode + ", productIds=" + productIds + ", dryRun=" + dryRun + ", listener="
+                + listener + ", cancellation=" + cancellation + ", expectedTotal=" + expectedTotal + ", storeId="
+                + storeId + "]";
     }
 
     /**
@@ -68,7 +165,7 @@ public record SyncRequest(SyncMode mode, Set<String> productIds, boolean dryRun,
         private Set<String> productIds = Set.of();
         private boolean dryRun;
         private SyncListener listener = SyncListener.NONE;
-        private SyncCancellation cancellation = new SyncCancellation();
+        private SyncCancellation cancellation = SyncCancellation.create();
         private Long expectedTotal;
         private String storeId;
 

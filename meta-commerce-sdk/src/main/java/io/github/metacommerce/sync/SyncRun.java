@@ -55,10 +55,28 @@ final class SyncRun {
     private static final Logger log = LoggerFactory.getLogger(SyncRun.class);
     private static final int LOOKUP_CHUNK = 500;
     private static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofMinutes(1);
+    /** The log shows this many kinds of warning, one line each; the report keeps all. */
+    private static final int MAX_LOGGED_WARNING_GROUPS = 20;
 
-    /** An item on its way to Meta. */
+    /**
+     * An item on its way to Meta. {@code localized} holds the translations still to account for: all of them until
+     * the ledger lookup, then only those to send. {@code translationHashes} holds the hash of every current
+     * translation by language; {@code known} is the ledger's record, or null for an item new to it.
+     */
     private record Pending(String productId, String retailerId, ItemAction action, ItemRequest request, String hash,
-            List<LocalizedItem> localized, boolean known) {
+            List<LocalizedItem> localized, Map<String, String> translationHashes, SyncRecord known,
+            java.util.Set<String> localWarningFields) {
+
+        Pending withLookup(List<LocalizedItem> toSend, SyncRecord rec) {
+            return new Pending(productId, retailerId, action, request, hash, toSend, translationHashes, rec,
+                    localWarningFields);
+        }
+
+        /** Whether Meta's warning only repeats one the local validator already reported for this item. */
+        boolean alreadyWarned(String metaWording) {
+            String field = MetaMessageFields.fieldOf(metaWording);
+            return !field.isEmpty() && localWarningFields.contains(field);
+        }
     }
 
     /** A batch sent and awaiting confirmation: the items still open, and every request as sent (for lines). */
@@ -108,6 +126,17 @@ final class SyncRun {
     private long failed;
     private long notAttempted;
     private long wouldSend;
+    private long translationsSeen;
+    private long translationsSent;
+    private long translationsUnchanged;
+    private long translationsFailed;
+    private long translationsNotAttempted;
+    private long translationsWouldSend;
+    private final List<SyncIssue> translationErrors = new ArrayList<>();
+    /** Items Meta already has whose translations changed: only the translations are sent. */
+    private final List<Pending> translationOnly = new ArrayList<>();
+    /** Why the last call failed for good, for the errors of translations it carried. */
+    private String lastCallFailure = "";
     private long apiCalls;
     private Duration rateLimitWait = Duration.ZERO;
     private Duration extraWait = Duration.ZERO;
@@ -162,6 +191,7 @@ final class SyncRun {
                     resolveLookups();
                 }
                 flush();
+                flushTranslationOnly();
             }
             while (it.hasNext()) {
                 Product p = it.next();
@@ -178,8 +208,11 @@ final class SyncRun {
                 confirm(outstanding.peekFirst());
                 outstanding.removeFirst();
             }
+            flushTranslationOnly();
         } catch (RuntimeException e) {
-            log.error("Sync {} failed unexpectedly", syncId, e);
+            // handled: stop() below logs it in one WARN line and the report accounts for every item; the trace is
+            // for debugging
+            log.debug("Sync {} failed unexpectedly", syncId, e);
             stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e);
             lookups.subList(Math.min(lookupIndex, lookups.size()), lookups.size()).forEach(this::notAttempted);
             current.forEach(this::notAttempted);
@@ -190,6 +223,8 @@ final class SyncRun {
                         "Sent but not confirmed; it will be sent again next time.", IssueSource.API));
             }
             outstanding.clear();
+            translationOnly.forEach(p -> translationsNotAttempted += p.localized().size());
+            translationOnly.clear();
             try {
                 while (it.hasNext()) {
                     Product p = it.next();
@@ -209,14 +244,31 @@ final class SyncRun {
         progress(SyncStage.DONE, itemsSeen);
         SyncOutcome outcome = stopCategory != null ? SyncOutcome.STOPPED
                 : cancelled ? SyncOutcome.CANCELLED : SyncOutcome.COMPLETED;
-        SyncReport report = new SyncReport(syncId, catalogId, request.mode(), request.dryRun(), outcome,
-                Optional.ofNullable(stopCategory), Optional.ofNullable(stopReason),
-                new SyncCounts(productsSeen, itemsSeen, created, updated, unchanged, deleted, failed, notAttempted,
-                        wouldSend),
-                errors, warnings, new ArrayList<>(notAttemptedIds), apiCalls, rateLimitWait, started, now(), handles);
+        SyncCounts counts = SyncCounts.builder().productsSeen(productsSeen).itemsSeen(itemsSeen).created(created)
+                .updated(updated).unchanged(unchanged).deleted(deleted).failed(failed).notAttempted(notAttempted)
+                .wouldSend(wouldSend).translationsSeen(translationsSeen).translationsSent(translationsSent)
+                .translationsUnchanged(translationsUnchanged).translationsFailed(translationsFailed)
+                .translationsNotAttempted(translationsNotAttempted).translationsWouldSend(translationsWouldSend)
+                .build();
+        SyncReport report = SyncReport.builder().syncId(syncId).catalogId(catalogId).mode(request.mode())
+                .dryRun(request.dryRun()).outcome(outcome).stopCategory(stopCategory).stopReason(stopReason)
+                .counts(counts).errors(errors).warnings(warnings).translationErrors(translationErrors)
+                .notAttemptedProductIds(new ArrayList<>(notAttemptedIds)).apiCalls(apiCalls)
+                .rateLimitWait(rateLimitWait).startedAt(started).finishedAt(now()).handles(handles).build();
+        List<SyncIssueGroup> summary = report.warningSummary();
+        for (SyncIssueGroup g : summary.subList(0, Math.min(summary.size(), MAX_LOGGED_WARNING_GROUPS))) {
+            // item warnings are advice about the data (Meta still accepted the items): INFO, one line per kind
+            log.info("Sync {} warning: {}", syncId, g.describe());
+        }
+        if (summary.size() > MAX_LOGGED_WARNING_GROUPS) {
+            log.info("Sync {}: {} more kinds of warning; see the report's warningSummary()", syncId,
+                    summary.size() - MAX_LOGGED_WARNING_GROUPS);
+        }
         log.info("Sync {} of catalog {} {}: {} items, {} created, {} updated, {} unchanged, {} deleted, {} failed, "
-                + "{} not attempted, {} calls", syncId, catalogId, outcome, itemsSeen, created, updated, unchanged,
-                deleted, failed, notAttempted, apiCalls);
+                + "{} not attempted; translations: {} sent, {} unchanged, {} failed, {} not attempted; {} warnings "
+                + "({} kinds); {} calls", syncId, catalogId, outcome, itemsSeen, created, updated, unchanged,
+                deleted, failed, notAttempted, translationsSent, translationsUnchanged, translationsFailed,
+                translationsNotAttempted, warnings.size(), summary.size(), apiCalls);
         return report;
     }
 
@@ -262,7 +314,8 @@ final class SyncRun {
             try {
                 handleItem(t);
             } catch (RuntimeException e) {
-                log.error("Sync {}: unexpected failure on item {}", syncId, t.retailerId(), e);
+                log.warn("Sync {}: unexpected failure on item {}: {}", syncId, t.retailerId(), e.toString());
+                log.debug("Sync {}: stack trace of the failure on item {}", syncId, t.retailerId(), e);
                 failed++;
                 errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.UNKNOWN, Severity.ERROR,
                         "INTERNAL_ERROR", "", "The item could not be processed: " + e, IssueSource.LOCAL));
@@ -275,7 +328,11 @@ final class SyncRun {
 
     private void handleItem(TransformedItem t) {
         ValidationResult v = sync.validator().validate(t);
+        java.util.Set<String> warnedFields = v.warnings().isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
         for (ValidationIssue w : v.warnings()) {
+            if (!w.field().isEmpty()) {
+                warnedFields.add(w.field());
+            }
             warnings.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.WARNING,
                     w.code().name(), w.field(), w.message(), IssueSource.LOCAL));
         }
@@ -295,26 +352,33 @@ final class SyncRun {
                     IssueSource.LOCAL));
             return;
         }
-        lookups.add(pending(t));
+        Pending p = pending(t, warnedFields);
+        translationsSeen += p.localized().size();
+        lookups.add(p);
     }
 
-    private Pending pending(TransformedItem t) {
+    private Pending pending(TransformedItem t, java.util.Set<String> warnedFields) {
         if (t.action() == ItemAction.DELETE) {
             return new Pending(t.productId(), t.retailerId(), ItemAction.DELETE, ItemRequest.delete(t.retailerId()),
-                    null, List.of(), false);
+                    null, List.of(), Map.of(), null, java.util.Set.of());
         }
         CatalogItem item = t.item().orElseThrow();
         ItemRequest req = ItemRequest.update(item.toData());
-        sha256.reset();
-        sha256.update(req.json().getBytes(StandardCharsets.UTF_8));
+        String itemHash = sha256(req.json());
         List<LocalizedItem> localized = new ArrayList<>(t.localizedItems());
         localized.sort(Comparator.comparing(LocalizedItem::languageValue));
+        Map<String, String> translationHashes = new LinkedHashMap<>();
         for (LocalizedItem l : localized) {
-            sha256.update(("\n" + l.languageValue() + "\n" + io.github.metacommerce.internal.Json.write(l.toData()))
-                    .getBytes(StandardCharsets.UTF_8));
+            translationHashes.put(l.languageValue(), sha256(l.languageValue() + "\n"
+                    + io.github.metacommerce.internal.Json.write(l.toData())));
         }
-        return new Pending(t.productId(), t.retailerId(), ItemAction.UPSERT, req,
-                AppSecretProofs.hex(sha256.digest()), localized, false);
+        return new Pending(t.productId(), t.retailerId(), ItemAction.UPSERT, req, itemHash, List.copyOf(localized),
+                java.util.Collections.unmodifiableMap(translationHashes), null, java.util.Set.copyOf(warnedFields));
+    }
+
+    private String sha256(String text) {
+        sha256.reset();
+        return AppSecretProofs.hex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void skipProduct(Product p) {
@@ -355,13 +419,32 @@ final class SyncRun {
                 break;
             }
             SyncRecord rec = known.get(p.retailerId());
-            if (p.action() == ItemAction.UPSERT && rec != null && rec.contentHash().equals(p.hash())) {
+            if (p.action() == ItemAction.DELETE) {
+                if (rec == null) {
+                    unchanged++;
+                } else {
+                    enqueue(p.withLookup(List.of(), rec));
+                }
+                continue;
+            }
+            // a translation is sent when it changed since Meta accepted it, or when the item is new to the ledger
+            List<LocalizedItem> toSend = new ArrayList<>();
+            for (LocalizedItem l : p.localized()) {
+                String was = rec == null ? null : rec.translationHashes().get(l.languageValue());
+                if (p.translationHashes().get(l.languageValue()).equals(was)) {
+                    translationsUnchanged++;
+                } else {
+                    toSend.add(l);
+                }
+            }
+            Pending resolved = p.withLookup(List.copyOf(toSend), rec);
+            if (rec != null && rec.contentHash().equals(p.hash())) {
                 unchanged++;
-            } else if (p.action() == ItemAction.DELETE && rec == null) {
-                unchanged++;
+                if (!toSend.isEmpty()) {
+                    queueTranslationOnly(resolved);
+                }
             } else {
-                enqueue(new Pending(p.productId(), p.retailerId(), p.action(), p.request(), p.hash(), p.localized(),
-                        rec != null));
+                enqueue(resolved);
             }
         }
         // what a stop or cancel left unresolved is not attempted
@@ -396,7 +479,8 @@ final class SyncRun {
             }
             itemsSeen++;
             seen.add(LongHashSet.hash64(id));
-            enqueue(new Pending("", id, ItemAction.DELETE, ItemRequest.delete(id), null, List.of(), true));
+            enqueue(new Pending("", id, ItemAction.DELETE, ItemRequest.delete(id), null, List.of(), Map.of(),
+                    SyncRecord.builder().retailerId(id).contentHash("").syncedAt(now()).build(), java.util.Set.of()));
         }
     }
 
@@ -405,6 +489,7 @@ final class SyncRun {
     private void enqueue(Pending p) {
         if (request.dryRun()) {
             wouldSend++;
+            translationsWouldSend += p.localized().size();
             return;
         }
         if (!current.isEmpty() && (current.size() + 1 > options.maxRequestsPerCall()
@@ -452,14 +537,16 @@ final class SyncRun {
                 continue;
             }
             for (String w : v.warnings()) {
-                warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "META_WARNING", w, IssueSource.META));
+                if (!p.alreadyWarned(w)) {
+                    warnings.add(metaIssue(p, Severity.WARNING, "META_WARNING", w, w));
+                }
             }
             if (!v.errors().isEmpty()) {
                 byId.remove(v.retailerId());
                 failed++;
+                translationsNotAttempted += p.localized().size();
                 for (String e : v.errors()) {
-                    errors.add(issue(p, ErrorCategory.PRODUCT, Severity.ERROR, "META_VALIDATION", e,
-                            IssueSource.META));
+                    errors.add(metaIssue(p, Severity.ERROR, "META_VALIDATION", e, e));
                 }
             }
         }
@@ -505,6 +592,7 @@ final class SyncRun {
                 Duration wait = e.retryAfter().orElse(DEFAULT_THROTTLE_WAIT);
                 throttled = throttled.plus(wait);
                 if (throttled.compareTo(options.maxRateLimitWait()) > 0) {
+                    lastCallFailure = e.getMessage();
                     stop(ErrorCategory.RATE_LIMIT, "Meta asks to wait " + wait + ", longer than the configured "
                             + "maximum " + options.maxRateLimitWait() + ": " + e.getMessage());
                     items.forEach(this::notAttempted);
@@ -516,6 +604,7 @@ final class SyncRun {
                     return null;
                 }
             } catch (OAuthException | PermissionException | CatalogAccessException e) {
+                lastCallFailure = e.getMessage();
                 stop(e.category(), e.getMessage());
                 items.forEach(p -> fail(p, e.category(), codeOf(e), "", e.getMessage(), IssueSource.API));
                 return null;
@@ -527,6 +616,7 @@ final class SyncRun {
                 }
                 long delay = context.onError(e);
                 if (delay < 0) {
+                    lastCallFailure = e.getMessage();
                     log.warn("Sync {}: a call failed for good ({}): {}", syncId, e.category(), e.getMessage());
                     items.forEach(p -> fail(p, e.category(), codeOf(e), "", e.getMessage(), IssueSource.API));
                     return null;
@@ -645,14 +735,14 @@ final class SyncRun {
             Pending p = attribute(m, sent.sentInOrder());
             if (p == null) {
                 unattributed = true;
-                errors.add(issue("", "", ErrorCategory.UNKNOWN, Severity.ERROR, "META_BATCH_ERROR", "",
-                        m.message(), IssueSource.META));
+                errors.add(issue("", "", ErrorCategory.UNKNOWN, Severity.ERROR, "META_BATCH_ERROR",
+                        MetaMessageFields.fieldOf(m.message()), m.message(), IssueSource.META));
                 continue;
             }
             if (open.remove(p.retailerId()) != null) {
                 failed++;
-                errors.add(issue(p, ErrorCategory.PRODUCT, Severity.ERROR, "META_ERROR", m.message(),
-                        IssueSource.META));
+                translationsNotAttempted += p.localized().size();
+                errors.add(metaIssue(p, Severity.ERROR, "META_ERROR", m.message(), m.message()));
             }
         }
         for (String id : status.idsOfInvalidRequests()) {
@@ -666,8 +756,9 @@ final class SyncRun {
             Pending p = attribute(m, sent.sentInOrder());
             if (p != null) {
                 warningCounts.merge(p.retailerId(), 1, Integer::sum);
-                warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "META_WARNING", m.message(),
-                        IssueSource.META));
+                if (!p.alreadyWarned(m.message())) {
+                    warnings.add(metaIssue(p, Severity.WARNING, "META_WARNING", m.message(), m.message()));
+                }
             }
         }
         long rejectedHere = sent.items().size() - open.size();
@@ -686,23 +777,19 @@ final class SyncRun {
         List<SyncRecord> saved = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<Pending> translated = new ArrayList<>();
-        Instant at = now();
         for (Pending p : open.values()) {
             if (p.action() == ItemAction.DELETE) {
                 removed.add(p.retailerId());
-            } else if (p.localized().isEmpty()) {
-                saved.add(new SyncRecord(p.retailerId(), p.productId(), p.hash(), at,
-                        warningCounts.getOrDefault(p.retailerId(), 0)));
-            } else {
+            } else if (!p.localized().isEmpty()) {
                 translated.add(p);
             }
         }
-        Set<String> translationsOk = sendTranslations(translated);
-        for (Pending p : translated) {
-            // a translation that did not go through leaves a hash that can never match, so the item is sent again
-            String hash = translationsOk.contains(p.retailerId()) ? p.hash() : "translations-pending:" + p.hash();
-            saved.add(new SyncRecord(p.retailerId(), p.productId(), hash, at,
-                    warningCounts.getOrDefault(p.retailerId(), 0)));
+        Set<String> translationsNotSent = sendTranslations(translated);
+        Instant at = now();
+        for (Pending p : open.values()) {
+            if (p.action() != ItemAction.DELETE) {
+                saved.add(record(p, warningCounts.getOrDefault(p.retailerId(), 0), at, translationsNotSent));
+            }
         }
         if (!saved.isEmpty()) {
             sync.stateStore().saveAll(catalogId, saved);
@@ -713,7 +800,7 @@ final class SyncRun {
         for (Pending p : open.values()) {
             if (p.action() == ItemAction.DELETE) {
                 deleted++;
-            } else if (p.known()) {
+            } else if (p.known() != null) {
                 updated++;
             } else {
                 created++;
@@ -732,67 +819,132 @@ final class SyncRun {
         return m.line() >= 1 && m.line() <= items.size() ? items.get(m.line() - 1) : null;
     }
 
-    /**
-     * Sends per-language overrides of accepted items; their problems are warnings (the item itself is synced).
-     * Checks the immediate validation only: localized batches are not polled.
-     *
-     * @return the retailer ids whose every translation was accepted
-     */
-    private Set<String> sendTranslations(List<Pending> items) {
-        Set<String> failedIds = new java.util.HashSet<>();
-        Map<String, List<Pending>> byLanguage = new LinkedHashMap<>();
+    /** Holds an item Meta already has whose translations changed; sends them once a call's worth is waiting. */
+    private void queueTranslationOnly(Pending p) {
+        if (request.dryRun()) {
+            translationsWouldSend += p.localized().size();
+            return;
+        }
+        translationOnly.add(p);
+        if (translationOnly.size() >= options.maxRequestsPerCall()) {
+            flushTranslationOnly();
+        }
+    }
+
+    /** Sends the changed translations of items Meta already has, and records those Meta accepted. */
+    private void flushTranslationOnly() {
+        if (translationOnly.isEmpty()) {
+            return;
+        }
+        List<Pending> items = new ArrayList<>(translationOnly);
+        translationOnly.clear();
+        Set<String> notSent = sendTranslations(items);
+        Instant at = now();
+        List<SyncRecord> saved = new ArrayList<>(items.size());
         for (Pending p : items) {
-            for (LocalizedItem l : p.localized()) {
-                byLanguage.computeIfAbsent(l.languageValue(), k -> new ArrayList<>()).add(p);
+            saved.add(record(p, p.known().warnings(), at, notSent));
+        }
+        sync.stateStore().saveAll(catalogId, saved);
+    }
+
+    /**
+     * The ledger record of an item Meta has: its payload hash and the hash of each translation Meta has. A
+     * translation not sent this time keeps the hash the ledger had (Meta still has that version), so it is sent
+     * again next time; languages the item no longer has are dropped.
+     */
+    private SyncRecord record(Pending p, int warningCount, Instant at, Set<String> translationsNotSent) {
+        SyncRecord.Builder b = SyncRecord.builder().retailerId(p.retailerId()).productId(p.productId())
+                .contentHash(p.hash()).syncedAt(at).warnings(warningCount);
+        for (Map.Entry<String, String> e : p.translationHashes().entrySet()) {
+            if (!translationsNotSent.contains(translationKey(p.retailerId(), e.getKey()))) {
+                b.translationHash(e.getKey(), e.getValue());
+            } else if (p.known() != null && p.known().translationHashes().containsKey(e.getKey())) {
+                b.translationHash(e.getKey(), p.known().translationHashes().get(e.getKey()));
             }
         }
-        for (Map.Entry<String, List<Pending>> e : byLanguage.entrySet()) {
-            String language = e.getKey();
-            List<ItemRequest> requests = new ArrayList<>();
-            Map<String, Pending> byId = new HashMap<>();
-            for (Pending p : e.getValue()) {
-                for (LocalizedItem l : p.localized()) {
-                    if (l.languageValue().equals(language)) {
-                        requests.add(ItemRequest.update(l.toData()));
-                        byId.put(p.retailerId(), p);
-                    }
-                }
+        return b.build();
+    }
+
+    private static String translationKey(String retailerId, String language) {
+        return language + "\u0000" + retailerId;
+    }
+
+    /**
+     * Sends per-language overrides (the items' {@code localized} lists), one call per language and chunk. A
+     * refused or unsent translation is a translation error (the item itself is synced); Meta's warnings on them
+     * are warnings. Checks the immediate validation only: localized batches are not polled.
+     *
+     * @return the keys ({@link #translationKey}) of the translations that were not accepted
+     */
+    private Set<String> sendTranslations(List<Pending> items) {
+        Set<String> notSent = new java.util.HashSet<>();
+        Map<String, List<LocalizedItem>> byLanguage = new LinkedHashMap<>();
+        Map<String, Pending> byId = new HashMap<>();
+        for (Pending p : items) {
+            byId.put(p.retailerId(), p);
+            for (LocalizedItem l : p.localized()) {
+                byLanguage.computeIfAbsent(l.languageValue(), k -> new ArrayList<>()).add(l);
             }
-            for (int from = 0; from < requests.size(); from += options.maxRequestsPerCall()) {
-                List<ItemRequest> chunk = requests.subList(from, Math.min(requests.size(),
+        }
+        for (Map.Entry<String, List<LocalizedItem>> e : byLanguage.entrySet()) {
+            String language = e.getKey();
+            List<LocalizedItem> all = e.getValue();
+            for (int from = 0; from < all.size(); from += options.maxRequestsPerCall()) {
+                List<LocalizedItem> chunk = all.subList(from, Math.min(all.size(),
                         from + options.maxRequestsPerCall()));
+                List<ItemRequest> requests = new ArrayList<>(chunk.size());
+                chunk.forEach(l -> requests.add(ItemRequest.update(l.toData())));
+                lastCallFailure = "";
                 ItemsBatchResponse r = running()
-                        ? call(List.of(), () -> sync.graph().localizedItemsBatch(catalogId, language, chunk))
+                        ? call(List.of(), () -> sync.graph().localizedItemsBatch(catalogId, language, requests))
                         : null;
-                if (r == null) {
-                    for (ItemRequest req : chunk) {
-                        failedIds.add(req.retailerId());
-                        warnings.add(issue(byId.get(req.retailerId()), ErrorCategory.PRODUCT, Severity.WARNING,
-                                "TRANSLATION_NOT_SENT", "The " + language + " translation could not be sent; it will "
-                                        + "be sent again next time.", IssueSource.API));
+                if (r == null || r.handle().isEmpty() && r.validationStatus().isEmpty()) {
+                    boolean attempted = r != null || !lastCallFailure.isEmpty();
+                    String why = r != null ? "Meta accepted the call but ingested nothing (no batch handle)"
+                            : lastCallFailure;
+                    for (LocalizedItem l : chunk) {
+                        notSent.add(translationKey(l.retailerId(), language));
+                        if (attempted) {
+                            translationsFailed++;
+                            translationErrors.add(issue(l.retailerId(), byId.get(l.retailerId()).productId(),
+                                    ErrorCategory.PRODUCT, Severity.ERROR, "TRANSLATION_NOT_SENT", "",
+                                    "The " + language + " translation could not be sent (" + why + "); it will be "
+                                            + "sent again next time.", IssueSource.API));
+                        } else {
+                            translationsNotAttempted++;
+                        }
                     }
                     continue;
                 }
                 r.handle().ifPresent(handles::add);
+                Set<String> rejected = new java.util.HashSet<>();
                 for (ItemValidation v : r.validationStatus()) {
                     Pending p = byId.get(v.retailerId());
-                    if (p != null && !v.errors().isEmpty()) {
-                        failedIds.add(p.retailerId());
+                    if (p == null) {
+                        continue;
+                    }
+                    for (String w : v.warnings()) {
+                        warnings.add(metaIssue(p, Severity.WARNING, "META_WARNING", language + ": " + w, w));
+                    }
+                    if (!v.errors().isEmpty()) {
+                        rejected.add(v.retailerId());
                         for (String msg : v.errors()) {
-                            warnings.add(issue(p, ErrorCategory.PRODUCT, Severity.WARNING, "TRANSLATION_REJECTED",
-                                    language + ": " + msg, IssueSource.META));
+                            translationErrors.add(metaIssue(p, Severity.ERROR, "TRANSLATION_REJECTED",
+                                    language + ": " + msg, msg));
                         }
+                    }
+                }
+                for (LocalizedItem l : chunk) {
+                    if (rejected.contains(l.retailerId())) {
+                        translationsFailed++;
+                        notSent.add(translationKey(l.retailerId(), language));
+                    } else {
+                        translationsSent++;
                     }
                 }
             }
         }
-        Set<String> ok = new java.util.HashSet<>();
-        items.forEach(p -> {
-            if (!failedIds.contains(p.retailerId())) {
-                ok.add(p.retailerId());
-            }
-        });
-        return ok;
+        return notSent;
     }
 
     // ---- bookkeeping
@@ -800,11 +952,13 @@ final class SyncRun {
     private void fail(Pending p, ErrorCategory category, String code, String field, String message,
             IssueSource source) {
         failed++;
+        translationsNotAttempted += p.localized().size();
         errors.add(issue(p.retailerId(), p.productId(), category, Severity.ERROR, code, field, message, source));
     }
 
     private void notAttempted(Pending p) {
         notAttempted++;
+        translationsNotAttempted += p.localized().size();
         listNotAttempted(p.productId().isEmpty() ? p.retailerId() : p.productId());
     }
 
@@ -853,15 +1007,16 @@ final class SyncRun {
         return running();
     }
 
-    private SyncIssue issue(Pending p, ErrorCategory category, Severity severity, String code, String message,
-            IssueSource source) {
-        return issue(p == null ? "" : p.retailerId(), p == null ? "" : p.productId(), category, severity, code, "",
-                message, source);
-    }
-
     private SyncIssue issue(String retailerId, String productId, ErrorCategory category, Severity severity,
             String code, String field, String message, IssueSource source) {
-        return new SyncIssue(retailerId, productId, category, severity, code, field, message, source, now());
+        return SyncIssue.builder().retailerId(retailerId).productId(productId).category(category).severity(severity)
+                .code(code).field(field).message(message).source(source).time(now()).build();
+    }
+
+    /** An issue Meta reported about an item, with the field read from Meta's wording where it names one. */
+    private SyncIssue metaIssue(Pending p, Severity severity, String code, String message, String metaWording) {
+        return issue(p == null ? "" : p.retailerId(), p == null ? "" : p.productId(), ErrorCategory.PRODUCT,
+                severity, code, MetaMessageFields.fieldOf(metaWording), message, IssueSource.META);
     }
 
     private static String codeOf(MetaCommerceException e) {
@@ -877,9 +1032,9 @@ final class SyncRun {
 
     private void progress(SyncStage stage, long done, Instant until) {
         try {
-            request.listener().onProgress(new SyncProgress(syncId, stage, done,
-                    stage == SyncStage.TRANSFORMING || stage == SyncStage.READING ? request.expectedTotal()
-                            : Optional.of(itemsSeen), Optional.ofNullable(until)));
+            request.listener().onProgress(SyncProgress.builder().syncId(syncId).stage(stage).done(done)
+                    .total(stage == SyncStage.TRANSFORMING || stage == SyncStage.READING ? request.expectedTotal()
+                            : Optional.of(itemsSeen)).waitingUntil(Optional.ofNullable(until)).build());
         } catch (RuntimeException e) {
             log.warn("SyncListener threw {}; ignored", e.getClass().getName());
         }

@@ -6,9 +6,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The sync ledger: per catalog and retailer id, the hash of the last payload Meta accepted. It lets a sync skip
- * unchanged items and find items the store no longer has. Implementations must be thread-safe; the SDK writes only
- * what Meta confirmed, so a crash between calls leaves the ledger consistent and unconfirmed items are sent again.
+ * The sync ledger: per catalog and retailer id, the hash of the last payload Meta accepted and the hash of each
+ * translation Meta accepted ({@link SyncRecord#translationHashes()}). It lets a sync skip unchanged items and
+ * unchanged translations, and find items the store no longer has. Implementations must be thread-safe; the SDK
+ * writes only what Meta confirmed, so a crash between calls leaves the ledger consistent and unconfirmed items and
+ * translations are sent again.
+ *
+ * <p>An implementation stores each record whole: {@link #saveAll} replaces the record including its translation
+ * hashes (a language missing from the new record is forgotten), and {@link #find} returns them with it. In a
+ * relational store that is one row per item plus one row per translation (or one text column with the languages
+ * and hashes), written in one transaction; see {@link SyncRecord}. A store that keeps no translation hashes stays
+ * correct but resends every translation whenever its item is sent.
  *
  * <p>{@link #inMemory()} is for one process and tests; the admin server ships a JDBC implementation.
  */
@@ -24,7 +32,7 @@ public interface SyncStateStore {
     Map<String, SyncRecord> find(String catalogId, Collection<String> retailerIds);
 
     /**
-     * Records items Meta accepted, replacing earlier records.
+     * Records items Meta accepted, replacing earlier records with their translation hashes.
      *
      * @param catalogId the catalog id
      * @param records the records

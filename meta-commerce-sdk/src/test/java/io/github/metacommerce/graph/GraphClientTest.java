@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metacommerce.AppSecretProofMode;
 import io.github.metacommerce.GraphStub;
 import io.github.metacommerce.catalog.Business;
-import io.github.metacommerce.catalog.CatalogProduct;
-import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.CatalogItemSnapshot;
+import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.catalog.ProductQuery;
 import io.github.metacommerce.exception.GraphResponseParseException;
 import java.net.http.HttpClient;
@@ -75,7 +75,7 @@ class GraphClientTest {
         stub.wm.stubFor(get(urlPathEqualTo("/v27.0/me/businesses")).withQueryParam("after", equalTo("QVFIUmFm"))
                 .willReturn(okJson(stub.fixture("businesses-page2.json"))));
 
-        Paged<Business> paged = graph().businesses();
+        PageIterable<Business> paged = graph().businesses();
         assertThat(stub.wm.getAllServeEvents()).as("nothing fetched before iteration").isEmpty();
 
         assertThat(paged.iterator().next().id()).isEqualTo("1001");
@@ -111,13 +111,13 @@ class GraphClientTest {
                 .willReturn(okJson("{\"data\":[{\"id\":\"2900\",\"name\":\"Client\",\"product_count\":\"12\","
                         + "\"vertical\":\"commerce\"}]}")));
 
-        List<ProductCatalog> owned = graph().ownedCatalogs("1001").stream().toList();
-        List<ProductCatalog> client = graph().clientCatalogs("1001").stream().toList();
+        List<Catalog> owned = graph().ownedCatalogs("1001").stream().toList();
+        List<Catalog> client = graph().clientCatalogs("1001").stream().toList();
 
         assertThat(owned).containsExactly(
-                new ProductCatalog("2001", "Acme Outdoor Catalog", 1532, "commerce"),
-                new ProductCatalog("2002", "Acme Ads Catalog", 0, "commerce"));
-        assertThat(client).containsExactly(new ProductCatalog("2900", "Client", 12, "commerce"));
+                Catalog.of("2001", "Acme Outdoor Catalog", 1532, "commerce"),
+                Catalog.of("2002", "Acme Ads Catalog", 0, "commerce"));
+        assertThat(client).containsExactly(Catalog.of("2900", "Client", 12, "commerce"));
         stub.wm.verify(getRequestedFor(urlPathEqualTo("/v27.0/1001/owned_product_catalogs"))
                 .withQueryParam("fields", equalTo("id,name,product_count,vertical")));
         stub.wm.verify(getRequestedFor(urlPathEqualTo("/v27.0/1001/client_product_catalogs"))
@@ -129,9 +129,9 @@ class GraphClientTest {
         stub.wm.stubFor(post(urlPathEqualTo("/v27.0/1001/owned_product_catalogs"))
                 .willReturn(okJson("{\"id\":\"2003\"}")));
 
-        ProductCatalog created = graph().createCatalog("1001", "Spring & Summer");
+        Catalog created = graph().createCatalog("1001", "Spring & Summer");
 
-        assertThat(created).isEqualTo(new ProductCatalog("2003", "Spring & Summer", 0, "commerce"));
+        assertThat(created).isEqualTo(Catalog.of("2003", "Spring & Summer", 0, "commerce"));
         stub.wm.verify(postRequestedFor(urlPathEqualTo("/v27.0/1001/owned_product_catalogs"))
                 .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -145,7 +145,7 @@ class GraphClientTest {
         stub.wm.stubFor(get(urlPathEqualTo("/v27.0/2001")).willReturn(okJson(stub.fixture("catalog.json"))));
 
         assertThat(graph().catalog("2001"))
-                .isEqualTo(new ProductCatalog("2001", "Acme Outdoor Catalog", 1532, "commerce"));
+                .isEqualTo(Catalog.of("2001", "Acme Outdoor Catalog", 1532, "commerce"));
         stub.wm.verify(getRequestedFor(urlPathEqualTo("/v27.0/2001"))
                 .withQueryParam("fields", equalTo("id,name,product_count,vertical")));
     }
@@ -154,11 +154,11 @@ class GraphClientTest {
     void readsProductsFilteredByRetailerIds() {
         stub.wm.stubFor(get(urlPathEqualTo("/v27.0/2001/products")).willReturn(okJson(stub.fixture("products.json"))));
 
-        List<CatalogProduct> products = graph().products("2001", ProductQuery.builder()
+        List<CatalogItemSnapshot> products = graph().products("2001", ProductQuery.builder()
                 .retailerIds("SKU-1", "SKU-2").fields("name", "price", "availability", "review_status")
                 .pageSize(50).build()).stream().toList();
 
-        assertThat(products).extracting(CatalogProduct::retailerId).containsExactly("SKU-1", "SKU-2");
+        assertThat(products).extracting(CatalogItemSnapshot::retailerId).containsExactly("SKU-1", "SKU-2");
         assertThat(products.get(1).reviewStatus()).contains("rejected");
         assertThat(products.get(0).price()).contains("$199.00");
         assertThat(products.get(0).fields()).containsEntry("name", "Trail Tent");
@@ -213,7 +213,7 @@ class GraphClientTest {
         assertThat(r.httpStatus()).isEqualTo(200);
         assertThat(r.apiVersion()).contains("v27.0");
         assertThat(r.traceId()).contains("Trace123");
-        assertThat(r.usage().app()).contains(new AppUsage(28, 12, 25));
+        assertThat(r.usage().app()).contains(AppUsage.of(28, 12, 25));
         assertThat(r.usage().forObject("2001")).singleElement()
                 .satisfies(u -> assertThat(u.callCount()).isEqualTo(40));
         assertThat(r.usage().maxPercent()).isEqualTo(40);

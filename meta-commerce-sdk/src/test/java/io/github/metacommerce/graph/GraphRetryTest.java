@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.metacommerce.GraphStub;
 import io.github.metacommerce.RetrySettings;
-import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.exception.GraphApiException;
 import io.github.metacommerce.exception.GraphTransportException;
 import io.github.metacommerce.exception.OAuthException;
@@ -43,7 +43,7 @@ class GraphRetryTest {
     void retriesA503ThenSucceeds() {
         failFirstThenSucceed(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>"));
 
-        ProductCatalog c = stub.client().graph(TOKEN).catalog("2001");
+        Catalog c = stub.client().graph(TOKEN).catalog("2001");
 
         assertThat(c.id()).isEqualTo("2001");
         stub.wm.verify(2, getRequestedFor(urlPathEqualTo("/v27.0/2001")));

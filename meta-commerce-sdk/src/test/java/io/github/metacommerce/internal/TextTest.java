@@ -2,6 +2,7 @@ package io.github.metacommerce.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,6 +39,23 @@ class TextTest {
             """)
     void withNoRoomForAnEllipsisKeepsWholeClustersOnly(String input, int max, String expected) {
         assertThat(Text.truncate(input, max)).isEqualTo(expected);
+    }
+
+    @Test
+    void findsAndReplacesUnpairedSurrogatesButKeepsPairs() {
+        assertThat(Text.firstUnpairedSurrogate("\uD800")).isZero();
+        assertThat(Text.firstUnpairedSurrogate("A\uDC00")).isEqualTo(1);
+        assertThat(Text.firstUnpairedSurrogate("\uD83D\uDE00 ok")).isEqualTo(-1);
+        assertThat(Text.firstUnpairedSurrogate("\uD83D\uDE00\uDE00")).isEqualTo(2);
+        assertThat(Text.firstUnpairedSurrogate("\uD83D\uD83D\uDE00")).isZero();
+        assertThat(Text.firstUnpairedSurrogate(null)).isEqualTo(-1);
+        assertThat(Text.isValidUnicode("日本 \uD83C\uDFD5\uFE0F")).isTrue();
+        assertThat(Text.unpairedSurrogates("\uDC00a\uD800\uD83D\uDE00\uD800")).isEqualTo(3);
+        assertThat(Text.replaceUnpairedSurrogates("\uDC00a\uD800\uD83D\uDE00\uD800"))
+                .isEqualTo("\uFFFDa\uFFFD\uD83D\uDE00\uFFFD");
+        String valid = "Trail tent \uD83C\uDFD5";
+        assertThat(Text.replaceUnpairedSurrogates(valid)).isSameAs(valid);
+        assertThat(Text.position("\uD83D\uDE00x\uD800", 3)).isEqualTo(3);
     }
 
     private static boolean isPaired(String s) {

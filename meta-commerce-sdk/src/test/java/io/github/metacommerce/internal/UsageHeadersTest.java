@@ -19,8 +19,8 @@ class UsageHeadersTest {
                         + "\"2001\":[{\"type\":\"catalog_batch\",\"call_count\":100,\"total_cputime\":3,"
                         + "\"total_time\":4,\"estimated_time_to_regain_access\":12}]}");
 
-        assertThat(u.app()).contains(new AppUsage(28, 25, 25));
-        assertThat(u.forObject("112233")).containsExactly(new BusinessUseCaseUsage("ads_management", 95, 20, 20,
+        assertThat(u.app()).contains(AppUsage.of(28, 25, 25));
+        assertThat(u.forObject("112233")).containsExactly(BusinessUseCaseUsage.of("ads_management", 95, 20, 20,
                 Duration.ZERO, Optional.of("standard_access")));
         assertThat(u.forObject("2001")).singleElement()
                 .satisfies(e -> assertThat(e.estimatedTimeToRegainAccess()).isEqualTo(Duration.ofMinutes(12)));

@@ -153,8 +153,8 @@ class OAuthClientTest {
         assertThat(info.scopes()).contains("catalog_management", "business_management");
         assertThat(info.hasScopes(List.of("catalog_management", "instagram_basic"))).isTrue();
         assertThat(info.granularScopes()).containsExactly(
-                new GranularScope("catalog_management", List.of("2001", "2002")),
-                new GranularScope("business_management", List.of()));
+                GranularScope.of("catalog_management", List.of("2001", "2002")),
+                GranularScope.of("business_management", List.of()));
         assertThat(info.expiresAt()).contains(Instant.ofEpochSecond(1800000000));
         assertThat(info.dataAccessExpiresAt()).contains(Instant.ofEpochSecond(1806000000));
         assertThat(info.issuedAt()).contains(Instant.ofEpochSecond(1794816000));

@@ -29,18 +29,18 @@ class OAuthStateCodecTest {
     }
 
     @Test
-    void aFreshStateVerifiesForItsTenant() {
+    void aFreshStateVerifiesForItsStore() {
         String state = codec.issue("store-42");
 
         VerifiedState v = codec.verify(state, "store-42");
 
-        assertThat(v.tenantId()).isEqualTo("store-42");
+        assertThat(v.storeId()).isEqualTo("store-42");
         assertThat(v.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
         assertThat(state).matches("v1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{22}\\.\\d+\\.[A-Za-z0-9_-]{43}");
     }
 
     @Test
-    void twoStatesForOneTenantDiffer() {
+    void twoStatesForOneStoreDiffer() {
         assertThat(codec.issue("store-42")).isNotEqualTo(codec.issue("store-42"));
     }
 
@@ -92,7 +92,7 @@ class OAuthStateCodecTest {
         String state = codec.issue("store-42");
         time.set(T0.plus(Duration.ofMinutes(10)).minusSeconds(1));
 
-        assertThat(codec.verify(state, "store-42").tenantId()).isEqualTo("store-42");
+        assertThat(codec.verify(state, "store-42").storeId()).isEqualTo("store-42");
     }
 
     @Test
@@ -104,10 +104,26 @@ class OAuthStateCodecTest {
     }
 
     @Test
-    void aStateForAnotherTenantFails() {
+    void aStateForAnotherStoreFails() {
         String state = codec.issue("store-42");
 
-        assertFails(() -> codec.verify(state, "store-7"), Reason.WRONG_TENANT);
+        assertFails(() -> codec.verify(state, "store-7"), Reason.WRONG_STORE);
+    }
+
+    @Test
+    void theStoreComesBackFromTheSignedStateWhenTheCallbackDoesNotKnowIt() {
+        String state = codec.issue("store-42");
+
+        VerifiedState v = codec.verify(state);
+
+        assertThat(v.storeId()).isEqualTo("store-42");
+        assertFails(() -> codec.verify(state), Reason.REPLAYED);
+        String[] p = codec.issue("store-42").split("\\.");
+        p[1] = Base64.getUrlEncoder().withoutPadding().encodeToString("store-7".getBytes(StandardCharsets.UTF_8));
+        assertFails(() -> codec.verify(String.join(".", p)), Reason.BAD_SIGNATURE);
+        String old = codec.issue("store-42");
+        time.advance(Duration.ofMinutes(11));
+        assertFails(() -> codec.verify(old), Reason.EXPIRED);
     }
 
     @Test
@@ -126,7 +142,7 @@ class OAuthStateCodecTest {
         OAuthStateCodec b = OAuthStateCodec.builder().signingKeyDerivedFrom("app-secret").clock(clock).build();
         OAuthStateCodec c = OAuthStateCodec.builder().signingKeyDerivedFrom("other-secret").clock(clock).build();
 
-        assertThat(b.verify(a.issue("s"), "s").tenantId()).isEqualTo("s");
+        assertThat(b.verify(a.issue("s"), "s").storeId()).isEqualTo("s");
         assertFails(() -> c.verify(a.issue("s"), "s"), Reason.BAD_SIGNATURE);
     }
 
@@ -150,7 +166,7 @@ class OAuthStateCodecTest {
         assertThatThrownBy(() -> OAuthStateCodec.builder().ttl(Duration.ofHours(2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl");
         assertThatThrownBy(() -> codec.issue(" ")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("tenantId must not be null or blank");
+                .hasMessage("storeId must not be null or blank");
         assertThat(codec.toString()).doesNotContain("0123456789abcdef");
     }
 

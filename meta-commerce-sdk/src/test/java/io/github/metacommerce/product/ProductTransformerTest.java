@@ -410,4 +410,119 @@ class ProductTransformerTest {
         assertThat(StoreSettings.builder().storeUrl("http://localhost:8080").currency("USD").build().storeUrl())
                 .hasToString("http://localhost:8080");
     }
+
+    @Test
+    void brokenCharactersInTextAreReplacedOnPurposeWithAWarningNamingTheField() {
+        Product p = tent().name("Trail \uD83C Tent").description("<p>Sleeps \uDC00two</p>").brand("Ac\uDBFFme")
+                .color("Red\uD800").customLabels("summer\uDFFF").googleProductCategory("Tents\uD800")
+                .extraAttribute("Scent\uD800", "Pine")
+                .translation(Locale.FRENCH, ProductTranslation.of("Tente \uDC00", null)).build();
+
+        TransformedItem t = transformer.transform(p).get(0);
+        Map<String, Object> data = t.item().orElseThrow().toData();
+
+        assertThat(data).containsEntry("title", "Trail \uFFFD Tent").containsEntry("description", "Sleeps \uFFFDtwo")
+                .containsEntry("rich_text_description", "<p>Sleeps \uFFFDtwo</p>").containsEntry("brand", "Ac\uFFFDme")
+                .containsEntry("color", "Red\uFFFD").containsEntry("custom_label_0", "summer\uFFFD")
+                .containsEntry("google_product_category", "Tents\uFFFD")
+                .containsEntry("additional_variant_attribute", "Scent\uFFFD:Pine");
+        assertThat(t.localizedItems().get(0).title()).contains("Tente \uFFFD");
+        assertThat(t.notes()).extracting(ValidationIssue::field).containsExactlyInAnyOrder("title", "description",
+                "brand", "color", "additional_variant_attribute", "google_product_category", "custom_label_0",
+                "title");
+        assertThat(t.notes()).allSatisfy(n -> {
+            assertThat(n.code()).isEqualTo(IssueCode.INVALID_UNICODE);
+            assertThat(n.severity()).isEqualTo(Severity.WARNING);
+            assertThat(n.message()).contains("U+FFFD");
+        });
+        assertThat(t.notes()).extracting(ValidationIssue::message).anySatisfy(m -> assertThat(m).contains("French"));
+        assertThat(ProductValidator.of(USD).validate(t).isValid()).isTrue();
+    }
+
+    @Test
+    void ninetyTitlesKeepEveryOtherCharacter() {
+        for (int i = 0; i < 90; i++) {
+            String name = "Tent " + i + " \uD83C\uDFD5\uFE0F " + (char) (0xD800 + i) + " deluxe";
+            CatalogItem item = only(tent().name(name).build());
+
+            assertThat(item.title()).contains("Tent " + i + " \uD83C\uDFD5\uFE0F \uFFFD deluxe");
+        }
+    }
+
+    @Test
+    void idsAreNeverCleanedSoTheValidatorRejectsThem() {
+        Product p = tent().sku("A\uDC00").groupId("G\uD800").gtin("40063813339\uDC00").mpn("M\uD800").build();
+
+        TransformedItem t = transformer.transform(p).get(0);
+
+        assertThat(t.retailerId()).isEqualTo("A\uDC00");
+        assertThat(t.item().orElseThrow().itemGroupId()).contains("G\uD800");
+        assertThat(ProductValidator.of(USD).validate(t).errors()).extracting(ValidationIssue::field)
+                .containsExactlyInAnyOrder("id", "item_group_id", "gtin", "mpn");
+    }
+
+    @Test
+    void aSlugThatIsNotValidUnicodeNeverBecomesAQuestionMark() {
+        Product p = tent().slug("tent-\uD800-deluxe")
+                .translation(Locale.FRENCH, ProductTranslation.of("Tente", null).withSlug("tente-\uDC00")).build();
+
+        TransformedItem t = transformer.transform(p).get(0);
+
+        assertThat(t.item().orElseThrow().link()).contains("https://shop.example/products/tent-\uD800-deluxe");
+        assertThat(ProductTransformer.encodePath("caf\u00E9/\uD83D\uDE00")).isEqualTo("caf%C3%A9/%F0%9F%98%80");
+        assertThat(ProductValidator.of(USD).validate(t).errors())
+                .extracting(ValidationIssue::field, ValidationIssue::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("link", IssueCode.INVALID_UNICODE),
+                        org.assertj.core.groups.Tuple.tuple("link", IssueCode.INVALID_UNICODE));
+    }
+
+    @Test
+    void aSaleEndingInYear10000IsSentAsItIsAndRejectedByTheValidator() {
+        Product p = tent().price(new BigDecimal("80")).compareAtPrice(new BigDecimal("100"))
+                .salePeriod(new SalePeriod(OffsetDateTime.parse("2026-12-01T00:00:00Z"),
+                        OffsetDateTime.parse("+10000-01-01T00:00:00Z"))).googleProductCategory("Tents").build();
+
+        TransformedItem t = transformer.transform(p).get(0);
+
+        assertThat(t.item().orElseThrow().toData()).containsEntry("sale_price_effective_date",
+                "2026-12-01T00:00+00:00/+10000-01-01T00:00+00:00");
+        assertThat(ProductValidator.of(USD).validate(t).errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("sale_price_effective_date");
+            assertThat(e.message()).contains("10000");
+        });
+    }
+
+    @Test
+    void aSaleBeforeYearOneIsNotShownAsAnotherYear() {
+        Product p = tent().price(new BigDecimal("80")).compareAtPrice(new BigDecimal("100"))
+                .salePeriod(new SalePeriod(OffsetDateTime.parse("0000-12-01T00:00:00Z"),
+                        OffsetDateTime.parse("2026-01-01T00:00:00Z"))).build();
+
+        TransformedItem t = transformer.transform(p).get(0);
+
+        assertThat(t.item().orElseThrow().salePriceEffectiveDate()).contains("0000-12-01T00:00+00:00/"
+                + "2026-01-01T00:00+00:00");
+        assertThat(ProductValidator.of(USD).validate(t).errors()).extracting(ValidationIssue::field)
+                .containsExactly("sale_price_effective_date");
+    }
+
+    @Test
+    void anOffsetMetaDoesNotTakeBecomesUtcAtTheSameInstant() {
+        Product p = tent().price(new BigDecimal("80")).compareAtPrice(new BigDecimal("100"))
+                .salePeriod(new SalePeriod(OffsetDateTime.parse("2026-12-01T10:00:00+18:00"),
+                        OffsetDateTime.parse("2026-12-24T00:00:00-12:00"))).build();
+
+        assertThat(only(p).salePriceEffectiveDate()).contains("2026-11-30T16:00+00:00/2026-12-24T00:00-12:00");
+    }
+
+    @Test
+    void hugeAmountsTransformWithoutThrowing() {
+        for (String amount : List.of("1E+999999999", "1E+10000000", "-1E+999999999", "1E-999999999")) {
+            TransformedItem t = transformer.transform(tent().price(new BigDecimal(amount))
+                    .compareAtPrice(new BigDecimal("1E+999999998")).build()).get(0);
+
+            assertThat(t.item().orElseThrow().price()).isPresent();
+            assertThat(ProductValidator.of(USD).validate(t).isValid()).as(amount).isFalse();
+        }
+    }
 }

@@ -26,7 +26,8 @@ class ProductValidatorTest {
         return CatalogItem.builder().id("SKU-1").title("Trail Tent").description("Sleeps two")
                 .availability(Availability.IN_STOCK).condition(Condition.NEW)
                 .price(Price.of(new BigDecimal("199.00"), "USD")).link("https://shop.example/p/tent")
-                .imageLink("https://shop.example/img/tent.jpg").brand("Acme");
+                .imageLink("https://shop.example/img/tent.jpg").brand("Acme")
+                .googleProductCategory("Sporting Goods > Outdoor Recreation > Camping & Hiking > Tents");
     }
 
     private static Arguments rule(String name, UnaryOperator<CatalogItem.Builder> change, String field,
@@ -101,7 +102,53 @@ class ProductValidatorTest {
                 rule("custom label too long", b -> b.customLabels(List.of("", "l".repeat(101))), "custom_label_1",
                         IssueCode.TOO_LONG, Severity.ERROR),
                 rule("negative quantity", b -> b.quantityToSellOnFacebook(-1), "quantity_to_sell_on_facebook",
-                        IssueCode.INVALID_VALUE, Severity.ERROR));
+                        IssueCode.INVALID_VALUE, Severity.ERROR),
+                rule("id that is a lone high surrogate", b -> b.id("\uD800"), "id", IssueCode.INVALID_UNICODE,
+                        Severity.ERROR),
+                rule("id ending in a lone low surrogate", b -> b.id("A\uDC00"), "id", IssueCode.INVALID_UNICODE,
+                        Severity.ERROR),
+                rule("group id with a lone surrogate", b -> b.itemGroupId("TENT\uD83C"), "item_group_id",
+                        IssueCode.INVALID_UNICODE, Severity.ERROR),
+                rule("GTIN with a lone surrogate", b -> b.gtin("400638133393\uDC01"), "gtin",
+                        IssueCode.INVALID_UNICODE, Severity.ERROR),
+                rule("MPN with a lone surrogate", b -> b.mpn("ACM\uD800-42"), "mpn", IssueCode.INVALID_UNICODE,
+                        Severity.ERROR),
+                rule("link with a lone surrogate", b -> b.link("https://shop.example/p/\uD800"), "link",
+                        IssueCode.INVALID_UNICODE, Severity.ERROR),
+                rule("hand-built title with a lone surrogate", b -> b.title("Tent \uDC00"), "title",
+                        IssueCode.INVALID_UNICODE, Severity.ERROR),
+                rule("hand-built custom label with a lone surrogate", b -> b.customLabels(List.of("", "x\uD800")),
+                        "custom_label_1", IssueCode.INVALID_UNICODE, Severity.ERROR),
+                rule("GTIN over 70 characters", b -> b.gtin("4".repeat(71)), "gtin", IssueCode.TOO_LONG,
+                        Severity.ERROR),
+                rule("price with an exponent too large to round", b -> b.price(Price.of(new BigDecimal(
+                        "1E+999999999"), "USD")), "price", IssueCode.INVALID_PRICE, Severity.ERROR),
+                rule("price with ten million digits", b -> b.price(Price.of(new BigDecimal("1E+10000000"), "USD")),
+                        "price", IssueCode.INVALID_PRICE, Severity.ERROR),
+                rule("negative price with a huge exponent", b -> b.price(Price.of(new BigDecimal("-1E+999999999"),
+                        "USD")), "price", IssueCode.INVALID_PRICE, Severity.ERROR),
+                rule("price with a billion decimal places", b -> b.price(Price.of(new BigDecimal("1E-999999999"),
+                        "USD")), "price", IssueCode.INVALID_PRICE, Severity.ERROR),
+                rule("price one trillion", b -> b.price(Price.of(new BigDecimal("1000000000000"), "USD")), "price",
+                        IssueCode.INVALID_PRICE, Severity.ERROR),
+                rule("price that rounds up to one trillion", b -> b.price(Price.of(
+                        new BigDecimal("999999999999.999"), "USD")), "price", IssueCode.INVALID_PRICE, Severity.ERROR),
+                rule("sale price with a huge exponent", b -> b.salePrice(Price.of(new BigDecimal("1E+999999999"),
+                        "USD")), "sale_price", IssueCode.INVALID_PRICE, Severity.ERROR),
+                rule("gold price with 34 decimal places", b -> b.price(Price.of(new BigDecimal(
+                        "1850." + "1234567890".repeat(3) + "1234"), "XAU")), "price", IssueCode.INVALID_PRICE,
+                        Severity.ERROR),
+                rule("sale ending in year 10000", b -> b.salePrice(Price.of(new BigDecimal("99"), "USD"))
+                        .salePriceEffectiveDate("2026-12-01T00:00+00:00/+10000-01-01T00:00+00:00"),
+                        "sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD, Severity.ERROR),
+                rule("sale starting in year 0", b -> b.salePrice(Price.of(new BigDecimal("99"), "USD"))
+                        .salePriceEffectiveDate("0000-12-01T00:00+00:00/2026-01-01T00:00+00:00"),
+                        "sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD, Severity.ERROR),
+                rule("sale with an offset Meta does not take", b -> b.salePrice(Price.of(new BigDecimal("99"), "USD"))
+                        .salePriceEffectiveDate("2026-12-01T00:00+15:00/2026-12-24T00:00+00:00"),
+                        "sale_price_effective_date", IssueCode.INVALID_SALE_PERIOD, Severity.ERROR),
+                rule("no product category", b -> b.googleProductCategory(null), "google_product_category",
+                        IssueCode.MISSING_CATEGORY, Severity.WARNING));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -217,5 +264,100 @@ class ProductValidatorTest {
                 List.of(), List.of(note));
 
         assertThat(validator.validate(t).warnings()).containsExactly(note);
+    }
+
+    @Test
+    void aFacebookCategoryAloneIsEnoughForMeta() {
+        assertThat(validator.validate(valid().googleProductCategory(null).fbProductCategory("Tents").build())
+                .issues()).isEmpty();
+        assertThat(validator.validate(valid().googleProductCategory(" ").build()).warnings())
+                .extracting(ValidationIssue::field).containsExactly("google_product_category");
+    }
+
+    @Test
+    void theCategoryWarningMatchesWhatMetaSaysForTheSameItem() {
+        ValidationIssue warning = validator.validate(valid().googleProductCategory(null).build()).warnings().get(0);
+
+        assertThat(warning.severity()).isEqualTo(Severity.WARNING);
+        assertThat(warning.message()).startsWith("Missing google_product_category or fb_product_category: the "
+                + "product may be harder to find");
+    }
+
+    @Test
+    void pricesAtTheBoundsAndExactDoublesStillPass() {
+        assertThat(validator.validate(valid().price(Price.of(new BigDecimal("999999999999.99"), "USD")).build())
+                .issues()).isEmpty();
+        assertThat(validator.validate(valid().price(Price.of(new BigDecimal("1850.1234"), "XAU")).build())
+                .issues()).isEmpty();
+        CatalogItem fromDouble = valid().price(Price.of(new BigDecimal(19.99), "USD")).build();
+        ValidationResult r = validator.validate(fromDouble);
+        assertThat(r.isValid()).isTrue();
+        assertThat(r.warnings()).extracting(ValidationIssue::field).containsExactly("price");
+        assertThat(fromDouble.toData()).containsEntry("price", "19.99 USD");
+    }
+
+    @Test
+    void outOfRangeAmountsAreErrorsThroughTheTransformerAndValidateAllNeverThrows() {
+        ProductTransformer transformer = ProductTransformer.of(StoreSettings.builder()
+                .storeUrl("https://shop.example").currency("USD").build());
+        List<TransformedItem> items = new java.util.ArrayList<>();
+        for (String amount : List.of("1E+999999999", "1E+10000000", "-1E+999999999", "1E-999999999")) {
+            items.addAll(transformer.transform(Product.builder().productId(amount).sku("SKU-" + amount)
+                    .name("Tent").description("Sleeps two").price(new BigDecimal(amount))
+                    .compareAtPrice(new BigDecimal("1E+999999998")).imageUrls("/t.jpg").slug("tent").brand("Acme")
+                    .googleProductCategory("Tents").build()));
+        }
+
+        List<ValidationResult> results = validator.validateAll(items);
+
+        assertThat(results).hasSize(4).allSatisfy(r -> {
+            assertThat(r.isValid()).isFalse();
+            assertThat(r.errors()).extracting(ValidationIssue::field).containsAnyOf("price", "sale_price");
+            assertThat(r.errors()).allSatisfy(e -> assertThat(e.message()).hasSizeLessThan(400));
+        });
+        assertThat(results.get(0).errors()).extracting(ValidationIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("1E+999999999").contains("below 1000000000000"));
+    }
+
+    @Test
+    void goldWithManyDecimalsNamesTheRule() {
+        ValidationResult r = validator.validate(valid().price(Price.of(new BigDecimal("1850.12345"), "XAU")).build());
+
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("price");
+            assertThat(e.message()).contains("XAU").contains("at most 4");
+        });
+    }
+
+    @Test
+    void theSurrogateCasesFromTheIssueAreErrorsThatNameTheIdAndAreNotMerged() {
+        ProductTransformer transformer = ProductTransformer.of(StoreSettings.builder()
+                .storeUrl("https://shop.example").currency("USD").build());
+        List<TransformedItem> items = new java.util.ArrayList<>();
+        for (String sku : List.of("\uD800", "A\uDC00", "A\uDC01", "A\uD83D\uDE00")) {
+            items.addAll(transformer.transform(Product.builder().productId("p-" + sku.length()).sku(sku)
+                    .name("Tent").description("Sleeps two").price(new BigDecimal("10")).imageUrls("/t.jpg")
+                    .slug("tent").brand("Acme").googleProductCategory("Tents").build()));
+        }
+
+        List<ValidationResult> results = validator.validateAll(items);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(results.get(i).errors()).extracting(ValidationIssue::field, ValidationIssue::code)
+                    .containsExactly(tuple("id", IssueCode.INVALID_UNICODE));
+            assertThat(results.get(i).errors().get(0).message()).contains("SKU").contains("not valid Unicode");
+        }
+        assertThat(results.get(3).isValid()).as("a proper surrogate pair (an emoji) is fine").isTrue();
+    }
+
+    @Test
+    void aStoreProductIdThatIsNotValidUnicodeIsAnError() {
+        TransformedItem t = ProductTransformer.of(StoreSettings.builder().storeUrl("https://shop.example")
+                .currency("USD").build()).transform(Product.builder().productId("42\uDBFF").sku("SKU-1")
+                .name("Tent").description("Sleeps two").price(new BigDecimal("10")).imageUrls("/t.jpg")
+                .slug("tent").brand("Acme").googleProductCategory("Tents").build()).get(0);
+
+        assertThat(validator.validate(t).errors()).extracting(ValidationIssue::field, ValidationIssue::code)
+                .containsExactly(tuple("product_id", IssueCode.INVALID_UNICODE));
     }
 }

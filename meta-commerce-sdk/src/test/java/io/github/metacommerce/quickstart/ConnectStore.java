@@ -2,7 +2,7 @@ package io.github.metacommerce.quickstart;
 
 import io.github.metacommerce.MetaCommerceClient;
 import io.github.metacommerce.catalog.Business;
-import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.graph.GraphClient;
 import io.github.metacommerce.oauth.AccessToken;
 import io.github.metacommerce.oauth.AuthorizationRequest;
@@ -50,7 +50,7 @@ public final class ConnectStore {
         GraphClient graph = client.graph(token);
         List<String> catalogs = new ArrayList<>();
         for (Business business : graph.businesses()) { // pages are fetched lazily
-            for (ProductCatalog catalog : graph.ownedCatalogs(business.id())) {
+            for (Catalog catalog : graph.ownedCatalogs(business.id())) {
                 catalogs.add(business.name() + " / " + catalog.name() + " (" + catalog.productCount() + " items)");
             }
         }

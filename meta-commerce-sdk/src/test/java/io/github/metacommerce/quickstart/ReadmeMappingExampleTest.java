@@ -32,6 +32,7 @@ class ReadmeMappingExampleTest {
                 .productId("42").sku("TENT-2P").name("Trail Tent").description("<p>Sleeps <b>two</b>.</p>")
                 .price(new BigDecimal("179.00")).compareAtPrice(new BigDecimal("199.00"))
                 .stockQuantity(12).imageUrls("/img/tent.jpg").slug("trail-tent").brand("Acme")
+                .googleProductCategory("Sporting Goods > Outdoor Recreation > Camping & Hiking > Tents")
                 .build();
         List<TransformedItem> items = transformer.transform(tent);          // one item, or one per variant
         List<ValidationResult> results = validator.validateAll(items);      // errors block an item, warnings do not
@@ -45,6 +46,7 @@ class ReadmeMappingExampleTest {
                 Map.entry("condition", "new"), Map.entry("price", "199.00 EUR"), Map.entry("sale_price", "179.00 EUR"),
                 Map.entry("link", "https://shop.example/products/trail-tent"),
                 Map.entry("image_link", "https://shop.example/img/tent.jpg"), Map.entry("brand", "Acme"),
+                Map.entry("google_product_category", "Sporting Goods > Outdoor Recreation > Camping & Hiking > Tents"),
                 Map.entry("quantity_to_sell_on_facebook", 12), Map.entry("visibility", "published"));
     }
 

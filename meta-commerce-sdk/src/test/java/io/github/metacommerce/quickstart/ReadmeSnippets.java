@@ -22,6 +22,13 @@ final class ReadmeSnippets {
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
+    /** The lines of a top-level class between {@code // tag::name[]} and {@code // end::name[]}, as written. */
+    static String taggedClass(String testSource, String tag) {
+        String source = read(Path.of("src/test/java/io/github/metacommerce/quickstart/" + testSource));
+        String start = "// tag::" + tag + "[]\n";
+        return source.substring(source.indexOf(start) + start.length(), source.indexOf("// end::" + tag + "[]"));
+    }
+
     /** The first java block after a README heading, up to a marker. */
     static String readmeBlock(String heading, String endMarker) {
         String readme = read(Path.of("../README.md"));

@@ -44,6 +44,7 @@ class CatalogSyncTest {
 
     static final String CATALOG = "2001";
     static final String BATCH_PATH = "/v27.0/" + CATALOG + "/items_batch";
+    static final String LOCALIZED_PATH = "/v27.0/" + CATALOG + "/localized_items_batch";
     static final String STATUS_PATH = "/v27.0/" + CATALOG + "/check_batch_request_status";
     static final ObjectMapper JSON = new ObjectMapper();
     static final StoreSettings SETTINGS = StoreSettings.builder().storeUrl("https://shop.example").currency("USD")
@@ -63,7 +64,7 @@ class CatalogSyncTest {
     static Product product(int i) {
         return Product.builder().productId("p" + i).sku("SKU-" + i).name("Tent " + i).description("Sleeps two")
                 .price(new BigDecimal("100.00").add(BigDecimal.valueOf(i))).imageUrls("/img/" + i + ".jpg")
-                .slug("tent-" + i).brand("Acme").build();
+                .slug("tent-" + i).brand("Acme").googleProductCategory("Tents").build();
     }
 
     static List<Product> products(int n) {
@@ -353,7 +354,7 @@ class CatalogSyncTest {
     @Test
     void cancellationStopsAtTheNextCallBoundary() {
         acceptBatches();
-        SyncCancellation cancel = new SyncCancellation();
+        SyncCancellation cancel = SyncCancellation.create();
         List<SyncStage> stages = new CopyOnWriteArrayList<>();
         SyncRequest request = SyncRequest.builder().cancellation(cancel).listener(p -> {
             stages.add(p.stage());
@@ -591,24 +592,196 @@ class CatalogSyncTest {
     }
 
     @Test
-    void aTranslationThatWasNotSentIsSentAgainNextTime() {
+    void aTranslationThatWasNotSentIsReportedWithItsErrorAndSentAgainNextTime() {
         acceptBatches();
-        stub.wm.stubFor(post(urlPathEqualTo("/v27.0/" + CATALOG + "/localized_items_batch"))
+        stub.wm.stubFor(post(urlPathEqualTo(LOCALIZED_PATH))
                 .willReturn(aResponse().withStatus(400).withBody(stub.fixture("errors/invalid-100.json"))));
-        Product translated = product(1).toBuilder().translation(java.util.Locale.FRENCH,
-                io.github.metacommerce.product.ProductTranslation.of("Tente", "Pour deux")).build();
+        Product translated = french(product(1));
         CatalogSync sync = sync(options().build());
 
         SyncReport first = sync.sync(Stream.of(translated), SyncRequest.incremental());
         stub.wm.resetRequests();
+        acceptTranslations();
         SyncReport second = sync.sync(Stream.of(translated), SyncRequest.incremental());
 
         assertThat(first.counts().created()).isEqualTo(1);
-        assertThat(first.warnings()).extracting(SyncIssue::code).contains("TRANSLATION_NOT_SENT");
-        assertThat(second.counts().updated()).as("sent again because its translation did not go through")
-                .isEqualTo(1);
-        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo("/v27.0/" + CATALOG + "/localized_items_batch"))))
-                .hasSize(1);
+        assertThat(first.counts().translationsFailed()).isEqualTo(1);
+        assertThat(first.isClean()).as("a translation error makes the run unclean").isFalse();
+        assertThat(first.translationErrors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("TRANSLATION_NOT_SENT");
+            assertThat(e.retailerId()).isEqualTo("SKU-1");
+            assertThat(e.message()).contains("fr_XX").contains("Param name must be");
+        });
+        assertBalanced(first);
+        assertThat(sentBatches()).as("the item itself did not change, so only its translation is sent").isEmpty();
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).hasSize(1);
+        assertThat(second.counts().unchanged()).isEqualTo(1);
+        assertThat(second.counts().translationsSent()).isEqualTo(1);
+        assertThat(second.translationErrors()).isEmpty();
+        assertBalanced(second);
+        assertThat(ledger.find(CATALOG, List.of("SKU-1")).get("SKU-1").translationHashes()).containsKey("fr_XX");
+    }
+
+    @Test
+    void aPriceOnlyResyncSendsNoTranslationAndCountsThemUnchanged() {
+        acceptBatches();
+        acceptTranslations();
+        List<Product> products = products(30).stream().map(CatalogSyncTest::french).toList();
+        CatalogSync sync = sync(options().maxRequestsPerCall(10).build());
+        SyncReport first = sync.sync(products.stream(), SyncRequest.incremental());
+        assertThat(first.counts().translationsSent()).isEqualTo(30);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).hasSize(3);
+        stub.wm.resetRequests();
+
+        List<Product> repriced = products.stream()
+                .map(p -> p.toBuilder().price(p.price().orElseThrow().add(BigDecimal.ONE)).build()).toList();
+        SyncReport second = sync.sync(repriced.stream(), SyncRequest.incremental());
+
+        assertThat(sentBatches()).hasSize(3);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).isEmpty();
+        assertThat(second.counts().updated()).isEqualTo(30);
+        assertThat(second.counts().translationsSeen()).isEqualTo(30);
+        assertThat(second.counts().translationsUnchanged()).isEqualTo(30);
+        assertThat(second.counts().translationsSent()).isZero();
+        assertBalanced(second);
+
+        stub.wm.resetRequests();
+        List<Product> retitled = new ArrayList<>(repriced);
+        retitled.set(4, repriced.get(4).toBuilder().translation(java.util.Locale.FRENCH,
+                io.github.metacommerce.product.ProductTranslation.of("Tente neuve", "Pour deux")).build());
+        SyncReport third = sync.sync(retitled.stream(), SyncRequest.incremental());
+        assertThat(sentBatches()).as("a changed translation does not resend its item").isEmpty();
+        List<LoggedRequest> localized = stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)));
+        assertThat(localized).singleElement().satisfies(r -> assertThat(formParam(r.getBodyAsString(), "requests"))
+                .contains("SKU-5").contains("Tente neuve").doesNotContain("SKU-4"));
+        assertThat(third.counts().translationsSent()).isEqualTo(1);
+        assertThat(third.counts().translationsUnchanged()).isEqualTo(29);
+        assertThat(third.counts().unchanged()).isEqualTo(30);
+        assertBalanced(third);
+    }
+
+    @Test
+    void aDryRunCountsTheTranslationsItWouldSend() {
+        SyncReport r = sync(options().build()).sync(Stream.of(french(product(1))),
+                SyncRequest.builder().dryRun(true).build());
+        assertThat(r.counts().translationsWouldSend()).isEqualTo(1);
+        assertThat(stub.wm.getAllServeEvents()).isEmpty();
+        assertBalanced(r);
+    }
+
+    @Test
+    void metasRepeatedCategoryWarningNamesItsFieldAndIsGroupedIntoOneLine() {
+        String missing = "Missing google_product_category or fb_product_category: the product may be harder to find";
+        StringBuilder listed = new StringBuilder();
+        for (int line = 1; line <= 12; line++) {
+            listed.append(line == 1 ? "" : ",").append("{\"line\":").append(line).append(",\"id\":\"SKU-")
+                    .append(line).append("\",\"message\":\"").append(missing).append("\"}");
+        }
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[\"h1\"],\"validation_status\":[{\"retailer_id\":\"SKU-3\",\"errors\":[],"
+                        + "\"warnings\":[{\"message\":\"Unrecognised field: colour (ignored)\"}]}]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors_total_count\":0,\"errors\":[],"
+                        + "\"warnings\":[" + listed + "],\"ids_of_invalid_requests\":[]}]}")));
+
+        SyncReport r = sync(options().build()).sync(products(12).stream(), SyncRequest.incremental());
+
+        assertThat(r.warnings()).as("the per-item list keeps every warning").hasSize(13)
+                .filteredOn(w -> w.message().equals(missing)).hasSize(12)
+                .extracting(SyncIssue::field).containsOnly("google_product_category");
+        assertThat(r.warningSummary()).hasSize(2).first().satisfies(g -> {
+            assertThat(g.count()).isEqualTo(12);
+            assertThat(g.field()).isEqualTo("google_product_category");
+            assertThat(g.source()).isEqualTo(IssueSource.META);
+            assertThat(g.sampleRetailerIds()).hasSize(SyncIssueGroup.MAX_SAMPLES).startsWith("SKU-1", "SKU-2");
+            assertThat(g.describe()).startsWith("12 x META_WARNING [google_product_category] Missing");
+        });
+        assertThat(r.warningSummary().get(1).field()).isEqualTo("colour");
+        assertThat(r.warningSummary().get(1).count()).isEqualTo(1);
+        assertBalanced(r);
+    }
+
+    @Test
+    void metasWarningThatRepeatsALocalOneIsReportedOnceSoDryAndRealRunsAgree() {
+        String missing = "Missing google_product_category or fb_product_category: the product may be harder to find";
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[\"h1\"],\"validation_status\":[{\"retailer_id\":\"SKU-1\",\"errors\":[],"
+                        + "\"warnings\":[{\"message\":\"" + missing + "\"}]}]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors_total_count\":0,\"errors\":[],"
+                        + "\"warnings\":[{\"line\":1,\"id\":\"SKU-1\",\"message\":\"" + missing + "\"}],"
+                        + "\"ids_of_invalid_requests\":[]}]}")));
+        Product uncategorised = product(1).toBuilder().googleProductCategory(null).fbProductCategory(null).build();
+
+        SyncReport dry = sync(options().build()).sync(Stream.of(uncategorised), SyncRequest.builder().dryRun(true).build());
+        SyncReport real = sync(options().build()).sync(Stream.of(uncategorised), SyncRequest.incremental());
+
+        assertThat(dry.warnings()).extracting(SyncIssue::field).containsExactly("google_product_category");
+        assertThat(real.warnings()).extracting(SyncIssue::field, SyncIssue::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("google_product_category", IssueSource.LOCAL));
+        assertBalanced(real);
+    }
+
+    @Test
+    void aSyncBuiltWithoutASleeperReallyWaits() {
+        CatalogSync plain = CatalogSync.builder().graph(stub.client().graph(GraphStub.TOKEN)).catalogId(CATALOG)
+                .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).build();
+        assertThat(plain.sleeper()).as("the production default is the system sleeper")
+                .isSameAs(CatalogSync.SYSTEM_SLEEPER);
+        assertThat(sync(options().build()).sleeper()).isNotSameAs(CatalogSync.SYSTEM_SLEEPER);
+    }
+
+    @Test
+    void aTranslationMetaRefusesIsATranslationErrorWithMetasMessageAndTheItemStaysSynced() {
+        acceptBatches();
+        stub.wm.stubFor(post(urlPathEqualTo(LOCALIZED_PATH)).willReturn(okJson(
+                "{\"handles\":[\"l1\"],\"validation_status\":[{\"retailer_id\":\"SKU-2\",\"errors\":[{\"message\":"
+                        + "\"title is longer than 100 characters\"}],\"warnings\":[]}]}")));
+        CatalogSync sync = sync(options().build());
+
+        SyncReport r = sync.sync(Stream.of(french(product(1)), french(product(2))), SyncRequest.incremental());
+
+        assertThat(r.counts().created()).isEqualTo(2);
+        assertThat(r.counts().translationsSent()).isEqualTo(1);
+        assertThat(r.counts().translationsFailed()).isEqualTo(1);
+        assertThat(r.translationErrors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("TRANSLATION_REJECTED");
+            assertThat(e.retailerId()).isEqualTo("SKU-2");
+            assertThat(e.field()).isEqualTo("title");
+            assertThat(e.message()).isEqualTo("fr_XX: title is longer than 100 characters");
+            assertThat(e.source()).isEqualTo(IssueSource.META);
+        });
+        assertThat(r.errors()).isEmpty();
+        assertBalanced(r);
+        assertThat(ledger.find(CATALOG, List.of("SKU-1", "SKU-2"))).satisfies(m -> {
+            assertThat(m.get("SKU-1").translationHashes()).containsKey("fr_XX");
+            assertThat(m.get("SKU-2").translationHashes()).doesNotContainKey("fr_XX");
+        });
+    }
+
+    @Test
+    void theTranslationsOfAnItemMetaRejectsAreNotAttempted() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[],\"validation_status\":[{\"retailer_id\":\"SKU-1\",\"errors\":[{\"message\":"
+                        + "\"Price must be greater than 0\"}],\"warnings\":[]}]}")));
+
+        SyncReport r = sync(options().build()).sync(Stream.of(french(product(1))), SyncRequest.incremental());
+
+        assertThat(r.counts().failed()).isEqualTo(1);
+        assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("price"));
+        assertThat(r.counts().translationsNotAttempted()).isEqualTo(1);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).isEmpty();
+        assertBalanced(r);
+    }
+
+    static Product french(Product p) {
+        return p.toBuilder().translation(java.util.Locale.FRENCH,
+                io.github.metacommerce.product.ProductTranslation.of("Tente " + p.productId(), "Pour deux")).build();
+    }
+
+    static void acceptTranslations() {
+        stub.wm.stubFor(post(urlPathEqualTo(LOCALIZED_PATH)).willReturn(okJson(
+                "{\"handles\":[\"l1\"],\"validation_status\":[]}")));
     }
 
     @Test

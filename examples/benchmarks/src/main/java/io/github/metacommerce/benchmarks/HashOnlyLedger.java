@@ -1,6 +1,5 @@
 package io.github.metacommerce.benchmarks;
 
-import io.github.metacommerce.internal.LongHashSet;
 import io.github.metacommerce.sync.SyncRecord;
 import io.github.metacommerce.sync.SyncStateStore;
 import java.time.Instant;
@@ -25,8 +24,21 @@ final class HashOnlyLedger implements SyncStateStore {
     private final HexFormat hex = HexFormat.of();
 
     private static long key(String retailerId) {
-        long k = LongHashSet.hash64(retailerId);
+        long k = hash64(retailerId);
         return k == FREE ? 1 : k;
+    }
+
+    /** FNV-1a over the UTF-16 chars, then a 64-bit finaliser (from MurmurHash3) to spread the bits. */
+    static long hash64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
     }
 
     private int find(long key) {
@@ -72,8 +84,8 @@ final class HashOnlyLedger implements SyncStateStore {
         for (String id : retailerIds) {
             int slot = find(key(id));
             if (slot >= 0) {
-                out.put(id, new SyncRecord(id, "", hex.formatHex(hashes, slot * 32, slot * 32 + 32), Instant.EPOCH,
-                        0));
+                out.put(id, SyncRecord.builder().retailerId(id)
+                        .contentHash(hex.formatHex(hashes, slot * 32, slot * 32 + 32)).syncedAt(Instant.EPOCH).build());
             }
         }
         return out;

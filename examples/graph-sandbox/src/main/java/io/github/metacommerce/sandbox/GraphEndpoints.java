@@ -486,7 +486,7 @@ final class GraphEndpoints {
             throw GraphFailure.invalidParameter("The sandbox filters products on retailer_id only");
         }
         List<Predicate<String>> parts = new ArrayList<>();
-        cond.fields().forEachRemaining(e -> {
+        cond.properties().forEach(e -> {
             JsonNode v = e.getValue();
             Set<String> values = new LinkedHashSet<>();
             if (v.isArray()) {

@@ -3,6 +3,7 @@ package io.github.metacommerce.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -76,7 +77,8 @@ public final class GraphSandbox implements AutoCloseable {
      * Starts listening on 127.0.0.1.
      *
      * @return this sandbox
-     * @throws UncheckedIOException if the port cannot be bound
+     * @throws PortInUseException if the port is taken
+     * @throws UncheckedIOException if the port cannot be bound for another reason
      */
     public synchronized GraphSandbox start() {
         if (server != null) {
@@ -84,8 +86,10 @@ public final class GraphSandbox implements AutoCloseable {
         }
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
+        } catch (BindException e) {
+            throw new PortInUseException(settings.port(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on port " + settings.port(), e);
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port() + ": " + e.getMessage(), e);
         }
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2), r -> {
@@ -108,7 +112,9 @@ public final class GraphSandbox implements AutoCloseable {
                 log.error("Batch processing failed", e);
             }
         }, 20, 20, TimeUnit.MILLISECONDS);
-        log.info("Graph sandbox listening on {}", baseUrl());
+        // debug only: the command line prints the ready line itself, and embedding programs say what they need
+        log.debug("Graph sandbox listening on {} ({} batch calls per catalog per minute)", baseUrl(),
+                settings.batchCallsPerMinute());
         return this;
     }
 
@@ -253,7 +259,10 @@ public final class GraphSandbox implements AutoCloseable {
         return calls.count(endpoint);
     }
 
-    /** Resets everything to the starting state: seed data, no tokens, no faults, empty call log. */
+    /**
+     * Resets everything to the starting state: seed data and ids, no tokens, no faults, an empty call log and
+     * app usage, and the clock back where it started (every {@link #advanceClock} undone).
+     */
     public void reset() {
         world.reset();
         faults.clear();

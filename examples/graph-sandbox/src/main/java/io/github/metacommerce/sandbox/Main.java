@@ -2,15 +2,18 @@ package io.github.metacommerce.sandbox;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox from the command line:
  * {@code java -jar graph-sandbox.jar [--port N] [--app-id ID] [--app-secret S] [--redirect-uri URI]...
- * [--auto-approve] [--batch-calls-per-minute N] [--batch-processing-delay 200ms] [--require-appsecret-proof]}.
- * It prints {@code Graph sandbox listening on http://127.0.0.1:PORT} on standard output when ready; that line is
- * the command's output contract, which scripts wait for.
+ * [--auto-approve] [--batch-calls-per-minute N] [--batch-processing-delay 200ms] [--require-appsecret-proof]
+ * [--help]}. It prints {@code Graph sandbox listening on http://127.0.0.1:PORT} once on standard output when ready;
+ * that line is the command's output contract, which scripts wait for; a second line names the batch budget.
+ * {@code --help} prints the usage and exits 0, a bad option exits 2, a port in use exits 1 with
+ * {@code port N is in use}.
  */
 public final class Main {
     private Main() {
@@ -24,6 +27,10 @@ public final class Main {
      */
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = System.out;
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.println(usage());
+            return;
+        }
         GraphSandbox sandbox;
         try {
             sandbox = parse(args).build().start();
@@ -32,6 +39,10 @@ public final class Main {
             System.err.println(usage());
             System.exit(2);
             return;
+        } catch (PortInUseException e) {
+            System.err.println("graph-sandbox: " + e.getMessage() + " (--port)");
+            System.exit(1);
+            return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -39,6 +50,11 @@ public final class Main {
             stopped.countDown();
         }, "graph-sandbox-shutdown"));
         out.println("Graph sandbox listening on " + sandbox.baseUrl());
+        SandboxSettings s = sandbox.settings();
+        out.println("  batch budget " + s.batchCallsPerMinute() + " calls per catalog per minute"
+                + (s.batchCallsPerMinute() == GraphSandbox.DEFAULT_BATCH_CALLS_PER_MINUTE ? " (Meta's floor)" : "")
+                + ", auto-approve " + (s.autoApprove() ? "on" : "off") + "; catalogs at " + sandbox.baseUrl()
+                + "/_sandbox/");
         out.flush();
         stopped.await();
     }
@@ -57,7 +73,6 @@ public final class Main {
                 case "--batch-calls-per-minute": b.batchCallsPerMinute(intValue(a, value(args, ++i, a))); break;
                 case "--batch-processing-delay": b.batchProcessingDelay(duration(value(args, ++i, a))); break;
                 case "--require-appsecret-proof": b.requireAppSecretProof(true); break;
-                case "--help": case "-h": throw new IllegalArgumentException("usage");
                 default: throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -103,6 +118,9 @@ public final class Main {
     static String usage() {
         return "usage: java -jar graph-sandbox.jar [--port N] [--app-id ID] [--app-secret SECRET] [--app-name NAME]\n"
                 + "       [--redirect-uri URI]... [--auto-approve] [--batch-calls-per-minute N]\n"
-                + "       [--batch-processing-delay 200ms] [--require-appsecret-proof]";
+                + "       [--batch-processing-delay 200ms] [--require-appsecret-proof] [--help]\n"
+                + "  --port N                    port on 127.0.0.1 (default 0: any free port)\n"
+                + "  --batch-calls-per-minute N  batch calls per catalog per rolling minute (default 8, Meta's floor)\n"
+                + "  --auto-approve              the OAuth dialog redirects back at once (for the quickstart and scripts)";
     }
 }

@@ -26,6 +26,11 @@ final class SandboxClock extends Clock {
         offsetNanos.addAndGet(d.toNanos());
     }
 
+    /** Undoes every {@link #advance}: the clock reads its base clock again. */
+    void reset() {
+        offsetNanos.set(0);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

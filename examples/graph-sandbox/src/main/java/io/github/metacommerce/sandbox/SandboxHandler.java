@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,8 +24,6 @@ final class SandboxHandler implements HttpHandler {
     private final GraphEndpoints graph;
     private final OAuthEndpoints oauth;
     private final ControlEndpoints control;
-    private final long[] minuteBuckets = new long[60];
-    private final long[] bucketMinute = new long[60];
 
     SandboxHandler(World world, Faults faults, CallLog calls) {
         this.world = world;
@@ -60,7 +57,7 @@ final class SandboxHandler implements HttpHandler {
                 }
                 fault.ifPresent(f -> pause(f.latencyMs));
                 reply = graphReply(method, path, exchange, body);
-                reply.header("X-App-Usage", appUsage());
+                reply.header("X-App-Usage", world.appUsage());
                 reply.header("facebook-api-version", SandboxRequest.versionOf(path));
             }
             reply.header("x-fb-trace-id", world.traceId());
@@ -73,7 +70,7 @@ final class SandboxHandler implements HttpHandler {
                     "An unexpected error has occurred. Please retry your request later.", true)));
         } finally {
             exchange.close();
-            calls.add(new CallLog.Entry(Instant.now(), method, path, status, (System.nanoTime() - start) / 1000));
+            calls.add(new CallLog.Entry(world.clock.instant(), method, path, status, (System.nanoTime() - start) / 1000));
         }
     }
 
@@ -81,7 +78,7 @@ final class SandboxHandler implements HttpHandler {
         try {
             SandboxRequest r = SandboxRequest.read(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), isJson(exchange) ? new byte[0] : body);
-            return control.handle(r, isJson(exchange) ? new String(body, StandardCharsets.UTF_8) : "");
+            return control.handle(r, exchange.getRequestHeaders().getFirst("Content-Type"), body);
         } catch (GraphFailure f) {
             return error(f);
         }
@@ -91,7 +88,7 @@ final class SandboxHandler implements HttpHandler {
         try {
             SandboxRequest r = SandboxRequest.read(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body);
-            countAppCall();
+            world.countAppCall();
             String[] s = r.segments();
             if (s.length >= 2 && s[0].equals("dialog") && s[1].equals("oauth")) {
                 if (s.length == 2 && method.equals("GET")) {
@@ -204,28 +201,5 @@ final class SandboxHandler implements HttpHandler {
             host = "127.0.0.1:" + exchange.getLocalAddress().getPort();
         }
         return "http://" + host;
-    }
-
-    private synchronized void countAppCall() {
-        long minute = world.clock.instant().getEpochSecond() / 60;
-        int i = (int) (minute % 60);
-        if (bucketMinute[i] != minute) {
-            bucketMinute[i] = minute;
-            minuteBuckets[i] = 0;
-        }
-        minuteBuckets[i]++;
-    }
-
-    private synchronized String appUsage() {
-        long minute = world.clock.instant().getEpochSecond() / 60;
-        long total = 0;
-        for (int i = 0; i < 60; i++) {
-            if (minute - bucketMinute[i] < 60) {
-                total += minuteBuckets[i];
-            }
-        }
-        long percent = Math.min(100L * total / world.settings.appCallsPerHour(), 999);
-        return "{\"call_count\":" + percent + ",\"total_cputime\":" + percent / 2 + ",\"total_time\":" + percent / 2
-                + "}";
     }
 }

@@ -130,7 +130,7 @@ final class SandboxRequest {
         if (root == null || !root.isObject()) {
             throw GraphFailure.invalidParameter("The request body is not a JSON object");
         }
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             if (!e.getValue().isNull()) {
                 out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
             }

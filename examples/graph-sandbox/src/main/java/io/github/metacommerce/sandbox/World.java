@@ -67,7 +67,45 @@ final class World {
         codes.clear();
         batches.clear();
         batchOrder.clear();
+        catalogIds.set(400000000000000L);
+        productIds.set(500000000000000L);
+        handles.set(1);
+        clearAppCalls();
+        clock.reset();
         seed();
+    }
+
+    private final long[] minuteBuckets = new long[60];
+    private final long[] bucketMinute = new long[60];
+
+    /** Counts one Graph call for {@code X-App-Usage}. */
+    synchronized void countAppCall() {
+        long minute = clock.instant().getEpochSecond() / 60;
+        int i = (int) Math.floorMod(minute, 60L);
+        if (bucketMinute[i] != minute) {
+            bucketMinute[i] = minute;
+            minuteBuckets[i] = 0;
+        }
+        minuteBuckets[i]++;
+    }
+
+    /** The {@code X-App-Usage} header value: calls in the last hour as a share of the app's budget. */
+    synchronized String appUsage() {
+        long minute = clock.instant().getEpochSecond() / 60;
+        long total = 0;
+        for (int i = 0; i < 60; i++) {
+            if (minute - bucketMinute[i] < 60) {
+                total += minuteBuckets[i];
+            }
+        }
+        long percent = Math.min(100L * total / settings.appCallsPerHour(), 999);
+        return "{\"call_count\":" + percent + ",\"total_cputime\":" + percent / 2 + ",\"total_time\":" + percent / 2
+                + "}";
+    }
+
+    private synchronized void clearAppCalls() {
+        java.util.Arrays.fill(minuteBuckets, 0);
+        java.util.Arrays.fill(bucketMinute, 0);
     }
 
     private void seed() {
@@ -247,7 +285,7 @@ final class World {
                 return;
         }
         ObjectNode merged = existing == null ? Json.object() : (ObjectNode) Json.read(existing.json());
-        line.data().fields().forEachRemaining(e -> {
+        line.data().properties().forEach(e -> {
             if (e.getValue().isNull()) {
                 merged.remove(e.getKey());
             } else if (ItemRules.KNOWN.contains(e.getKey())) {
@@ -287,7 +325,7 @@ final class World {
             return;
         }
         Map<String, Object> override = new LinkedHashMap<>();
-        line.data().fields().forEachRemaining(e -> {
+        line.data().properties().forEach(e -> {
             if (!e.getKey().equals("id")) {
                 override.put(e.getKey(), e.getValue());
             }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metacommerce.AppSecretProofMode;
 import io.github.metacommerce.MetaCommerceClient;
 import io.github.metacommerce.catalog.Business;
-import io.github.metacommerce.catalog.CatalogProduct;
-import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.CatalogItemSnapshot;
+import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.catalog.ProductQuery;
 import io.github.metacommerce.exception.CatalogAccessException;
 import io.github.metacommerce.exception.OAuthException;
@@ -81,14 +81,14 @@ class SandboxWithSdkTest {
         GraphClient graph = client.graph(sandbox.mintUserToken());
 
         List<Business> businesses = graph.businesses().stream().toList();
-        List<ProductCatalog> owned = graph.ownedCatalogs(businesses.get(0).id()).stream().toList();
-        List<ProductCatalog> shared = graph.clientCatalogs(businesses.get(0).id()).stream().toList();
-        ProductCatalog created = graph.createCatalog(businesses.get(1).id(), "SDK Catalog");
+        List<Catalog> owned = graph.ownedCatalogs(businesses.get(0).id()).stream().toList();
+        List<Catalog> shared = graph.clientCatalogs(businesses.get(0).id()).stream().toList();
+        Catalog created = graph.createCatalog(businesses.get(1).id(), "SDK Catalog");
 
         assertThat(businesses).extracting(Business::name).containsExactly("Sandbox Outdoor Co.", "Sandbox Kids Co.");
         assertThat(businesses.get(0).verificationStatus()).contains("verified");
-        assertThat(owned).extracting(ProductCatalog::name).containsExactly("Outdoor Catalog");
-        assertThat(shared).extracting(ProductCatalog::name).containsExactly("Partner Brand Catalog");
+        assertThat(owned).extracting(Catalog::name).containsExactly("Outdoor Catalog");
+        assertThat(shared).extracting(Catalog::name).containsExactly("Partner Brand Catalog");
         assertThat(graph.catalog(created.id()).name()).isEqualTo("SDK Catalog");
         assertThatThrownBy(() -> graph.catalog("999999999")).isInstanceOf(CatalogAccessException.class);
     }
@@ -105,7 +105,7 @@ class SandboxWithSdkTest {
                 .param("requests", "[{\"method\":\"UPDATE\",\"data\":" + item + "}]").build()).body();
         JsonNode status = graph.raw(GraphRequest.get(GraphSandbox.CATALOG_ID + "/check_batch_request_status")
                 .param("handle", batch.at("/handles/0").asText()).build()).body();
-        List<CatalogProduct> products = graph.products(GraphSandbox.CATALOG_ID,
+        List<CatalogItemSnapshot> products = graph.products(GraphSandbox.CATALOG_ID,
                 ProductQuery.builder().retailerIds("SDK-1").build()).stream().toList();
 
         assertThat(status.at("/data/0/status").asText()).isEqualTo("finished");
