@@ -104,9 +104,74 @@ public final class MetaCommerceLogin {
      * @throws io.github.metacommerce.exception.MetaCommerceException if a token exchange fails
      */
     public StoreConnection complete(String callbackQuery) {
+        return verify(callbackQuery).exchange();
+    }
+
+    /**
+     * The first half of {@link #complete(String)}: verifies the callback's state (using it up) without exchanging
+     * the code yet, so that the app can check that the signed-in user may connect {@link VerifiedCallback#storeId()}
+     * before any token exists:
+     * <pre>{@code
+     * MetaCommerceLogin.VerifiedCallback callback = login.verify(request.getQueryString());
+     * if (!members.mayConnect(user, callback.storeId())) {
+     *     return "redirect:/connect?error=foreign_store";      // the code is never exchanged
+     * }
+     * StoreConnection c = callback.exchange();
+     * }</pre>
+     *
+     * @param callbackQuery the raw query string Meta sent to the redirect URI
+     * @return the verified callback, naming its store
+     * @throws OAuthDeniedException if the merchant cancelled or Meta refused
+     * @throws io.github.metacommerce.exception.OAuthStateException as {@link #complete(String)}
+     * @throws IllegalArgumentException if the query carries neither a code nor an error
+     */
+    public VerifiedCallback verify(String callbackQuery) {
         OAuthCallback.Authorized ok = authorized(callbackQuery);
         VerifiedState state = states.verify(ok.state());
-        return StoreConnection.of(state.storeId(), exchange(ok));
+        return new VerifiedCallback(state.storeId(), ok);
+    }
+
+    /**
+     * A callback whose state was verified (and used up) and whose code is not exchanged yet. Its code works once:
+     * {@link #exchange()} may be called once.
+     */
+    public final class VerifiedCallback {
+        private final String storeId;
+        private final OAuthCallback.Authorized callback;
+        private final java.util.concurrent.atomic.AtomicBoolean exchanged = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private VerifiedCallback(String storeId, OAuthCallback.Authorized callback) {
+            this.storeId = storeId;
+            this.callback = callback;
+        }
+
+        /**
+         * Returns the store the state was issued for.
+         *
+         * @return the store id, from the signed state
+         */
+        public String storeId() {
+            return storeId;
+        }
+
+        /**
+         * Exchanges the code, then the short-lived token for a long-lived one.
+         *
+         * @return the store and its long-lived token
+         * @throws IllegalStateException if called a second time
+         * @throws io.github.metacommerce.exception.MetaCommerceException if a token exchange fails
+         */
+        public StoreConnection exchange() {
+            if (!exchanged.compareAndSet(false, true)) {
+                throw new IllegalStateException("This callback's code was exchanged already; a code works once");
+            }
+            return StoreConnection.of(storeId, MetaCommerceLogin.this.exchange(callback));
+        }
+
+        @Override
+        public String toString() {
+            return "VerifiedCallback[storeId=" + storeId + ", code=<redacted>]";
+        }
     }
 
     /**

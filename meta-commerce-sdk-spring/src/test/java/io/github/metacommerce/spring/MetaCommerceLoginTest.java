@@ -64,6 +64,20 @@ class MetaCommerceLoginTest {
     }
 
     @Test
+    void verifyNamesTheStoreBeforeAnyCodeIsExchangedAndTheCodeWorksOnce() throws Exception {
+        String query = dialog("shop-9");
+        MetaCommerceLogin.VerifiedCallback callback = login.verify(query);
+        assertThat(callback.storeId()).isEqualTo("shop-9");
+        assertThat(callback.toString()).doesNotContain(query.substring(query.indexOf("code=") + 5, query.indexOf('&')));
+        assertReason(() -> login.verify(query), OAuthStateException.Reason.REPLAYED);
+
+        StoreConnection c = callback.exchange();
+        assertThat(c.storeId()).isEqualTo("shop-9");
+        assertThat(client.oauth().inspectToken(c.token().value()).valid()).isTrue();
+        assertThatThrownBy(callback::exchange).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void theOldFormStillChecksTheStore() throws Exception {
         assertThat(login.complete("shop-7", dialog("shop-7")).value()).isNotBlank();
         assertReason(() -> {

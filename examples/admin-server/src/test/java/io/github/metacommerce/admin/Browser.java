@@ -42,8 +42,11 @@ public final class Browser {
     private Browser(String base, Optional<String> basicAuth) {
         this.base = base;
         this.basicAuth = basicAuth;
-        this.http = HttpClient.newBuilder().cookieHandler(basicAuth.isPresent() ? null : new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+        if (basicAuth.isEmpty()) {
+            b.cookieHandler(new CookieManager());
+        }
+        this.http = b.build();
     }
 
     /** @return an API client with HTTP Basic credentials */

@@ -30,13 +30,15 @@ class MetaCommerceJdbcAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                         MetaCommerceJdbcAutoConfiguration.class, MetaCommerceAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL",
+                        "spring.datasource.username=sa", "spring.datasource.password=",
                         "meta.commerce.app-id=123", "meta.commerce.app-secret=app-secret-for-tests",
                         "meta.commerce.oauth.redirect-uri=https://shop.example/callback");
     }
 
     private static String newDatabaseWithTable() {
         String name = "nonces" + UUID.randomUUID().toString().replace("-", "");
-        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL");
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL",
+                "sa", "");
         try (var connection = ds.getConnection()) {
             ScriptUtils.executeSqlScript(connection,
                     new ClassPathResource("io/github/metacommerce/spring/jdbc/used-nonces-h2.sql"));

@@ -6,7 +6,7 @@ import io.github.metacommerce.admin.connection.MetaConnections;
 import io.github.metacommerce.admin.store.CurrentStore;
 import io.github.metacommerce.admin.system.ApiException;
 import io.github.metacommerce.catalog.Business;
-import io.github.metacommerce.catalog.ProductCatalog;
+import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.graph.GraphClient;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +73,7 @@ class CatalogController {
             throw ApiException.badRequest("name", "Field 'name' must have at most 200 characters.");
         }
         String businessId = selectedBusiness(store);
-        ProductCatalog created = meta.call(store, graph -> graph.createCatalog(businessId, name));
+        Catalog created = meta.call(store, graph -> graph.createCatalog(businessId, name));
         log.info("Store {} created catalog {} under business {}", store.id(), created.id(), businessId);
         Map<String, Object> catalog = new LinkedHashMap<>();
         catalog.put("id", created.id());
@@ -98,7 +98,7 @@ class CatalogController {
         store.requireOwner("select a catalog");
         String id = required(body == null ? null : body.catalogId(), "catalogId");
         String businessId = selectedBusiness(store);
-        ProductCatalog catalog = meta.call(store, graph -> catalogsOf(graph, businessId).stream()
+        Catalog catalog = meta.call(store, graph -> catalogsOf(graph, businessId).stream()
                         .filter(c -> c.id().equals(id)).findFirst())
                 .orElseThrow(() -> ApiException.badRequest("catalogId",
                         "Catalog " + id + " does not belong to the selected business."));
@@ -113,8 +113,8 @@ class CatalogController {
     }
 
     /** The business's owned catalogs, then the client catalogs it was given access to, each once. */
-    private static List<ProductCatalog> catalogsOf(GraphClient graph, String businessId) {
-        Map<String, ProductCatalog> byId = new LinkedHashMap<>();
+    private static List<Catalog> catalogsOf(GraphClient graph, String businessId) {
+        Map<String, Catalog> byId = new LinkedHashMap<>();
         Stream.concat(graph.ownedCatalogs(businessId).stream(), graph.clientCatalogs(businessId).stream())
                 .forEach(c -> byId.putIfAbsent(c.id(), c));
         return List.copyOf(byId.values());
@@ -128,7 +128,7 @@ class CatalogController {
         return m;
     }
 
-    private static Map<String, Object> catalog(ProductCatalog c) {
+    private static Map<String, Object> catalog(Catalog c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("name", c.name());

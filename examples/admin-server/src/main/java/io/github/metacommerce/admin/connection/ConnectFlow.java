@@ -54,9 +54,9 @@ public class ConnectFlow {
      * @return the query to redirect with: {@code success=connected} or {@code error=<code>}
      */
     public String complete(String query) {
-        StoreConnection connection;
+        MetaCommerceLogin.VerifiedCallback callback;
         try {
-            connection = login.complete(query);
+            callback = login.verify(query);
         } catch (OAuthDeniedException e) {
             log.info("OAuth dialog denied: {}", e.reason());
             return "error=" + ConnectOutcome.ACCESS_DENIED;
@@ -71,18 +71,23 @@ public class ConnectFlow {
         } catch (IllegalArgumentException e) {
             log.warn("OAuth callback refused: {}", e.getMessage());
             return "error=" + ConnectOutcome.INVALID_CALLBACK;
-        } catch (MetaCommerceException e) {
-            log.warn("OAuth code exchange failed: {}", e.getMessage());
-            return "error=" + ConnectOutcome.EXCHANGE_FAILED;
         }
-        Optional<Long> storeId = parseId(connection.storeId());
+        // Membership first: the code of a store the user may not connect is never exchanged.
+        Optional<Long> storeId = parseId(callback.storeId());
         Optional<AdminUser> user = CurrentStoreResolver.signedInUser();
         boolean owner = storeId.isPresent() && user.isPresent() && stores.membership(storeId.get(), user.get().id())
                 .map(m -> m.role() == Role.OWNER).orElse(false);
         if (!owner) {
             log.warn("OAuth callback refused: user {} may not connect store {}",
-                    user.map(AdminUser::username).orElse("-"), connection.storeId());
+                    user.map(AdminUser::username).orElse("-"), callback.storeId());
             return "error=" + ConnectOutcome.FOREIGN_STORE;
+        }
+        StoreConnection connection;
+        try {
+            connection = callback.exchange();
+        } catch (MetaCommerceException e) {
+            log.warn("OAuth code exchange failed: {}", e.getMessage());
+            return "error=" + ConnectOutcome.EXCHANGE_FAILED;
         }
         long id = storeId.get();
         MDC.put("storeId", Long.toString(id));

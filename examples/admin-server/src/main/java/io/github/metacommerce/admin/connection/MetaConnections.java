@@ -139,7 +139,7 @@ public class MetaConnections implements TokenExpirySource {
     @Override
     public List<ConnectedStore> connectedStores() {
         return jdbc.sql("select store_id, token_expires_at from meta_connections order by store_id")
-                .query((rs, n) -> new ConnectedStore(Long.toString(rs.getLong("store_id")),
+                .query((rs, n) -> ConnectedStore.of(Long.toString(rs.getLong("store_id")),
                         Db.instant(rs, "token_expires_at")))
                 .list();
     }

@@ -82,6 +82,25 @@ public class CurrentStoreResolver implements HandlerMethodArgumentResolver {
     }
 
     /**
+     * Resolves the current store for a page: as {@link #resolve(HttpServletRequest)}, but a user of several stores
+     * who chose none yet gets the first (by name), remembered in the session, and can switch from the header.
+     *
+     * @param request the request
+     * @return the store
+     */
+    public CurrentStore resolveForPage(HttpServletRequest request) {
+        try {
+            return resolve(request);
+        } catch (ApiException e) {
+            if (!"store_required".equals(e.code())) {
+                throw e;
+            }
+            AdminUser user = signedInUser().orElseThrow();
+            return choose(request, stores.of(user.id()).get(0).id());
+        }
+    }
+
+    /**
      * Chooses a store for the rest of the session, after the membership check.
      *
      * @param request the request

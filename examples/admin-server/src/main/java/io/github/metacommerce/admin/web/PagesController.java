@@ -53,7 +53,7 @@ class PagesController {
 
     @GetMapping("/admin/marketplace-hub")
     String hub(HttpServletRequest request, Model model) {
-        CurrentStore store = stores.resolve(request);
+        CurrentStore store = stores.resolveForPage(request);
         model.addAttribute("currentStore", store);
         model.addAttribute("status", status(store));
         return "hub";
@@ -62,7 +62,7 @@ class PagesController {
     @GetMapping("/admin/integrations/instagram-shopping")
     String instagram(HttpServletRequest request, Model model, @RequestParam Optional<String> success,
             @RequestParam Optional<String> error) {
-        CurrentStore store = stores.resolve(request);
+        CurrentStore store = stores.resolveForPage(request);
         model.addAttribute("currentStore", store);
         model.addAttribute("status", status(store));
         success.map(ConnectOutcome::successMessage).ifPresent(m -> model.addAttribute("successMessage", m));
@@ -72,13 +72,13 @@ class PagesController {
 
     @PostMapping("/admin/integrations/instagram-shopping/connect")
     String connect(HttpServletRequest request) {
-        CurrentStore store = stores.resolve(request).requireOwner("connect the store to Meta");
+        CurrentStore store = stores.resolveForPage(request).requireOwner("connect the store to Meta");
         return "redirect:" + login.loginUrl(store.storeKey());
     }
 
     @PostMapping("/admin/integrations/instagram-shopping/disconnect")
     String disconnect(HttpServletRequest request) {
-        CurrentStore store = stores.resolve(request).requireOwner("disconnect the store from Meta");
+        CurrentStore store = stores.resolveForPage(request).requireOwner("disconnect the store from Meta");
         ConnectFlow.Disconnected result = flow.disconnect(store);
         return "redirect:/admin/integrations/instagram-shopping?success=disconnected"
                 + (result.existed() && !result.revoked() ? "&warning=not_revoked" : "");
