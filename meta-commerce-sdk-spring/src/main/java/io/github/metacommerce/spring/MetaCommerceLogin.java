@@ -16,10 +16,23 @@ import java.util.Optional;
  * state, and the callback that verifies it and returns the store and its long-lived token.
  *
  * <pre>{@code
+ * if (!access.mayConnect(user, storeId)) return forbidden();           // your own check, then
  * return "redirect:" + login.loginUrl(storeId);                       // "Connect to Meta"
+ *
  * StoreConnection c = login.complete(request.getQueryString());       // the redirect URI's handler
+ * if (!access.mayConnect(user, c.storeId())) return forbidden();       // the same check again
  * tokens.save(c.storeId(), c.token());
  * }</pre>
+ *
+ * <h2>The store must be one the signed-in user may connect</h2>
+ * The SDK signs the store id into the state, but it cannot know who may connect which store: that is the
+ * application's rule. Check it twice. Before {@link #loginUrl(String)}, take the store from the authenticated
+ * user (or check that the user may manage the store asked for); never issue a login URL for a store id taken from
+ * the request alone, or anyone could start a connection for another merchant's store and attach their own Meta
+ * catalog to it. In the callback, check again that the signed-in user may connect the store, with
+ * {@link StoreConnection#storeId()} after {@link #complete(String)} (dropping the token if not), or by passing the
+ * store the session knows to {@link #complete(String, String)}, which refuses a state issued for another store; a
+ * valid state alone proves only that the SDK issued it, not that this user may use it.
  *
  * <h2>What a callback can meet</h2>
  * All are unchecked; none is retryable, so the page should offer "Connect to Meta" again.
@@ -77,7 +90,10 @@ public final class MetaCommerceLogin {
     /**
      * Returns the login dialog URL for a store.
      *
-     * @param storeId the store connecting; {@link #complete(String)} gives it back
+     * Issue it only for a store the signed-in user may connect (see the type's description).
+     *
+     * @param storeId the store connecting, one the signed-in user may connect; {@link #complete(String)} gives it
+     *     back
      * @return where to send the merchant's browser
      * @throws MetaCommerceConfigurationException if no redirect URI is configured
      */
@@ -90,9 +106,9 @@ public final class MetaCommerceLogin {
 
     /**
      * Completes the connection of whichever store the state was issued for: verifies the state, exchanges the
-     * code and then the short-lived token for a long-lived one. The store id comes from the signed state, so the
-     * callback needs no session; if the callback runs in a logged-in session, check that the session may manage
-     * {@link StoreConnection#storeId()} (or use {@link #complete(String, String)}).
+     * code and then the short-lived token for a long-lived one. The store id comes from the signed state; before
+     * keeping the token, check that the signed-in user may connect {@link StoreConnection#storeId()} (or use
+     * {@link #complete(String, String)} with the store the session knows).
      *
      * @param callbackQuery the raw query string Meta sent to the redirect URI
      * @return the store and its long-lived token
@@ -178,7 +194,7 @@ public final class MetaCommerceLogin {
      * Completes the connection of a store the callback already knows (from a session): as
      * {@link #complete(String)}, and the state must have been issued for this store.
      *
-     * @param storeId the store completing the connection
+     * @param storeId the store completing the connection, one the signed-in user may connect
      * @param callbackQuery the raw query string Meta sent to the redirect URI
      * @return the long-lived token
      * @throws OAuthDeniedException if the merchant cancelled or Meta refused

@@ -15,16 +15,22 @@ import io.github.metacommerce.sandbox.SandboxExtension;
 import io.github.metacommerce.sync.SyncReport;
 import io.github.metacommerce.sync.SyncRequest;
 import io.github.metacommerce.sync.SyncStateStore;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -40,8 +46,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A plain Spring Boot web application with Actuator and the starter, as a user writes one: every auto-configuration
@@ -50,6 +56,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class SandboxApplicationTest {
     private static final String REDIRECT = "https://shop.example/meta/callback";
+    private static final String USER_HEADER = "X-Signed-In-User";
 
     @RegisterExtension
     static final SandboxExtension sandbox = SandboxExtension.create(b -> b.batchProcessingDelay(Duration.ZERO)
@@ -64,6 +71,42 @@ class SandboxApplicationTest {
         @Bean
         CatalogPublisher catalogPublisher(CatalogSyncFactory factory) {
             return new CatalogPublisher(factory);
+        }
+
+        @Bean
+        StoreAccess storeAccess() {
+            return new StoreAccess(Map.of("alice", Set.of("shop-1"), "mallory", Set.of("shop-2")));
+        }
+
+        /** The test's stand-in for the application's own login: the user named in a header is signed in. */
+        @Bean
+        OncePerRequestFilter signedInUser() {
+            return new OncePerRequestFilter() {
+                @Override
+                protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                        FilterChain chain) throws ServletException, IOException {
+                    String user = request.getHeader(USER_HEADER);
+                    chain.doFilter(user == null ? request : new HttpServletRequestWrapper(request) {
+                        @Override
+                        public Principal getUserPrincipal() {
+                            return () -> user;
+                        }
+                    }, response);
+                }
+            };
+        }
+    }
+
+    /** The application's own rule for who may connect which store (here a fixed map of users to stores). */
+    static final class StoreAccess {
+        private final Map<String, Set<String>> storesByUser;
+
+        StoreAccess(Map<String, Set<String>> storesByUser) {
+            this.storesByUser = storesByUser;
+        }
+
+        boolean mayConnect(Principal user, String storeId) {
+            return user != null && storesByUser.getOrDefault(user.getName(), Set.of()).contains(storeId);
         }
     }
 
@@ -88,22 +131,30 @@ class SandboxApplicationTest {
     static class ConnectController {
         private final MetaCommerceLogin login;
         private final CatalogPublisher publisher;
+        private final StoreAccess access;
         private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
 
-        ConnectController(MetaCommerceLogin login, CatalogPublisher publisher) {
+        ConnectController(MetaCommerceLogin login, CatalogPublisher publisher, StoreAccess access) {
             this.login = login;
             this.publisher = publisher;
+            this.access = access;
         }
 
-        @GetMapping("/connect")
-        ResponseEntity<Void> connect(@RequestParam String store) {
+        @GetMapping("/stores/{store}/connect")
+        ResponseEntity<Void> connect(@PathVariable String store, Principal user) {
+            if (!access.mayConnect(user, store)) {
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+            }
             return ResponseEntity.status(HttpStatus.FOUND).location(login.loginUrl(store)).build();
         }
 
         @GetMapping("/meta/callback")
-        ResponseEntity<String> callback(HttpServletRequest request) {
+        ResponseEntity<String> callback(HttpServletRequest request, Principal user) {
             try {
                 StoreConnection connection = login.complete(request.getQueryString());
+                if (!access.mayConnect(user, connection.storeId())) {
+                    return ResponseEntity.status(HttpStatus.FORBIDDEN).body("not your store");
+                }
                 tokens.put(connection.storeId(), connection.token());
                 return ResponseEntity.ok("connected " + connection.storeId());
             } catch (OAuthDeniedException e) {
@@ -118,10 +169,13 @@ class SandboxApplicationTest {
         }
 
         @PostMapping("/stores/{store}/sync")
-        String sync(@PathVariable String store) {
+        ResponseEntity<String> sync(@PathVariable String store, Principal user) {
+            if (!access.mayConnect(user, store) || !tokens.containsKey(store)) {
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body("not connected");
+            }
             SyncReport report = publisher.publish(store, tokens.get(store).value(), GraphSandbox.CATALOG_ID,
                     IntStream.rangeClosed(1, 12).mapToObj(SandboxApplicationTest::product).toList());
-            return report.outcome() + " created=" + report.counts().created();
+            return ResponseEntity.ok(report.outcome() + " created=" + report.counts().created());
         }
     }
 
@@ -134,8 +188,15 @@ class SandboxApplicationTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private HttpResponse<String> send(String method, URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(method, uri, null);
+    }
+
+    private HttpResponse<String> send(String method, URI uri, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            b.header(USER_HEADER, user);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI location(HttpResponse<String> response) {
@@ -158,13 +219,13 @@ class SandboxApplicationTest {
                 .run()) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 
-            URI dialog = location(send("GET", URI.create(base + "/connect?store=shop-1")));
+            URI dialog = location(send("GET", URI.create(base + "/stores/shop-1/connect"), "alice"));
             URI back = location(send("GET", dialog));
             assertThat(back.toString()).startsWith(REDIRECT + "?");
             URI callback = URI.create(base + "/meta/callback?" + back.getRawQuery());
-            HttpResponse<String> connected = send("GET", callback);
-            HttpResponse<String> replayed = send("GET", callback);
-            HttpResponse<String> synced = send("POST", URI.create(base + "/stores/shop-1/sync"));
+            HttpResponse<String> connected = send("GET", callback, "alice");
+            HttpResponse<String> replayed = send("GET", callback, "alice");
+            HttpResponse<String> synced = send("POST", URI.create(base + "/stores/shop-1/sync"), "alice");
 
             assertThat(connected.body()).isEqualTo("connected shop-1");
             assertThat(replayed.statusCode()).isEqualTo(400);
@@ -182,6 +243,37 @@ class SandboxApplicationTest {
             assertThat(count(metric(base, "meta.commerce.sync.items?tag=outcome:created"))).isEqualTo(12);
             assertThat(count(metric(base, "meta.commerce.sync.duration?tag=outcome:completed"))).isEqualTo(1);
             assertThat(count(metric(base, "meta.commerce.sync.rate.limit.wait"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStoreIsConnectedOnlyByAUserWhoMayConnectIt() throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShopApplication.class)
+                .properties("server.port=0", "spring.main.banner-mode=off",
+                        "meta.commerce.app-id=" + sandbox.appId(),
+                        "meta.commerce.app-secret=" + sandbox.appSecret(),
+                        "meta.commerce.graph.base-url=" + sandbox.baseUrl(),
+                        "meta.commerce.graph.dialog-base-url=" + sandbox.baseUrl(),
+                        "meta.commerce.oauth.redirect-uri=" + REDIRECT)
+                .run()) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            URI connectShop1 = URI.create(base + "/stores/shop-1/connect");
+
+            assertThat(send("GET", connectShop1).statusCode()).as("nobody signed in").isEqualTo(403);
+            assertThat(send("GET", connectShop1, "mallory").statusCode()).as("another merchant").isEqualTo(403);
+
+            // a state alice was issued, completed in mallory's session, connects nothing
+            URI back = location(send("GET", location(send("GET", connectShop1, "alice"))));
+            HttpResponse<String> stolen = send("GET", URI.create(base + "/meta/callback?" + back.getRawQuery()),
+                    "mallory");
+            assertThat(stolen.statusCode()).isEqualTo(403);
+            assertThat(stolen.body()).isEqualTo("not your store");
+            assertThat(send("POST", URI.create(base + "/stores/shop-1/sync"), "alice").body())
+                    .isEqualTo("not connected");
+
+            URI again = location(send("GET", location(send("GET", connectShop1, "alice"))));
+            assertThat(send("GET", URI.create(base + "/meta/callback?" + again.getRawQuery()), "alice").body())
+                    .isEqualTo("connected shop-1");
         }
     }
 

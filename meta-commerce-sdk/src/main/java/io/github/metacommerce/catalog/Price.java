@@ -51,13 +51,14 @@ public record Price(BigDecimal amount, String currencyCode) {
     }
 
     /**
-     * Returns the amount rounded half-up to the currency's minor digits (unchanged for an unknown currency).
+     * Returns the amount rounded half-up to the currency's minor digits; for a currency without fixed minor digits
+     * ({@code XAU}) or an unknown one, the amount without trailing zeros ({@code 1.00000 XAU} is {@code 1}).
      *
      * @return the rounded amount
      */
     public BigDecimal roundedAmount() {
         int digits = currency().map(Currency::getDefaultFractionDigits).filter(d -> d >= 0).orElse(-1);
-        return digits < 0 ? amount : amount.setScale(digits, RoundingMode.HALF_UP);
+        return digits < 0 ? amount.stripTrailingZeros() : amount.setScale(digits, RoundingMode.HALF_UP);
     }
 
     /**

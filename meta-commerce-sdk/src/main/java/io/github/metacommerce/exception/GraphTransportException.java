@@ -29,6 +29,8 @@ public final class GraphTransportException extends MetaCommerceException {
         CONNECTION_RESET,
         /** The host name could not be resolved. */
         UNKNOWN_HOST,
+        /** No network route reaches the host ("No route to host", "Network is unreachable"). */
+        HOST_UNREACHABLE,
         /** The calling thread was interrupted. */
         INTERRUPTED,
         /** Another I/O failure; see the cause. */

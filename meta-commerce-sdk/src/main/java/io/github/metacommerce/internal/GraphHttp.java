@@ -254,6 +254,7 @@ public final class GraphHttp {
             case TLS -> "TLS handshake with " + where + " failed";
             case CONNECTION_RESET -> "the connection to " + where + " was reset or closed before a response";
             case UNKNOWN_HOST -> "host " + host + " could not be resolved";
+            case HOST_UNREACHABLE -> "no network route to " + where;
             default -> "I/O error talking to " + where;
         };
         String cause = causeText(e, redactor);
@@ -264,7 +265,7 @@ public final class GraphHttp {
         return new GraphTransportException(message, e, failure, host, port, attempt);
     }
 
-    private static GraphTransportException.Failure classify(Throwable e) {
+    static GraphTransportException.Failure classify(Throwable e) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = e; t != null && chain.size() < 20; t = t.getCause() == t ? null : t.getCause()) {
             chain.add(t);
@@ -283,6 +284,11 @@ public final class GraphHttp {
         if (chain.stream().anyMatch(t -> t instanceof javax.net.ssl.SSLException)) {
             return GraphTransportException.Failure.TLS;
         }
+        // the JDK reports EHOSTUNREACH / ENETUNREACH as a NoRouteToHostException, or a ConnectException saying so
+        if (chain.stream().anyMatch(t -> t instanceof java.net.NoRouteToHostException
+                || t instanceof java.net.ConnectException && unreachable(t.getMessage()))) {
+            return GraphTransportException.Failure.HOST_UNREACHABLE;
+        }
         if (chain.stream().anyMatch(t -> t instanceof java.net.ConnectException)) {
             return GraphTransportException.Failure.CONNECTION_REFUSED;
         }
@@ -294,6 +300,11 @@ public final class GraphHttp {
             }
         }
         return GraphTransportException.Failure.OTHER;
+    }
+
+    private static boolean unreachable(String message) {
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("no route to host") || m.contains("network is unreachable");
     }
 
     /** The first non-empty message in the cause chain, with its type, redacted; empty when there is none. */

@@ -31,6 +31,12 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         return out;
     }
 
+    /** Keeps each record whole, translation hashes included. */
+    @Override
+    public boolean keepsTranslationHashes() {
+        return true;
+    }
+
     @Override
     public void saveAll(String catalogId, Collection<SyncRecord> records) {
         Map<String, SyncRecord> c = catalog(catalogId);

@@ -412,9 +412,26 @@ public final class ProductTransformer {
         }
         List<LocalizedItem> out = new ArrayList<>();
         String defaultLanguage = settings.defaultLocale().getLanguage();
+        // Meta keys a translation by language only (fr and fr_CA are both fr_XX): one per language is sent, the
+        // one for the bare language if there is one, else the first in the product's order
+        Map<String, Locale> chosen = new LinkedHashMap<>();
+        p.translations().forEach((locale, t) -> {
+            if (locale != null && t != null && !locale.getLanguage().isEmpty()
+                    && !locale.getLanguage().equals(defaultLanguage)) {
+                chosen.merge(locale.getLanguage(), locale, (was, now) -> !bareLanguage(was) && bareLanguage(now)
+                        ? now : was);
+            }
+        });
         p.translations().forEach((locale, t) -> {
             if (locale == null || t == null || locale.getLanguage().isEmpty()
                     || locale.getLanguage().equals(defaultLanguage)) {
+                return;
+            }
+            Locale kept = chosen.get(locale.getLanguage());
+            if (!locale.equals(kept)) {
+                notes.add(ValidationIssue.warning("translations", IssueCode.DROPPED, "The " + locale.toLanguageTag()
+                        + " translation was not sent: Meta takes one translation per language ("
+                        + locale.getLanguage() + "_XX), and the " + kept.toLanguageTag() + " one is sent."));
                 return;
             }
             String language = locale.getDisplayLanguage(Locale.ENGLISH);
@@ -432,6 +449,10 @@ public final class ProductTransformer {
             }
         });
         return out;
+    }
+
+    private static boolean bareLanguage(Locale l) {
+        return l.getCountry().isEmpty() && l.getScript().isEmpty() && l.getVariant().isEmpty();
     }
 
     /** A variant with what it leaves empty taken from its parent. */

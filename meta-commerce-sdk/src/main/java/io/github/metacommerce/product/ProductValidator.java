@@ -458,9 +458,10 @@ public final class ProductValidator {
             return false;
         }
         int digits = price.currency().get().getDefaultFractionDigits();
-        if (digits < 0 && amount.scale() > UNKNOWN_CURRENCY_DECIMALS) {
+        // trailing zeros are not precision: 1.00000 XAU is sent as 1 XAU
+        if (digits < 0 && stripped.scale() > UNKNOWN_CURRENCY_DECIMALS) {
             issues.add(ValidationIssue.error(field, IssueCode.INVALID_PRICE, "The " + name + " "
-                    + describe(amount) + " has " + amount.scale() + " decimal places; " + price.currencyCode()
+                    + describe(amount) + " has " + stripped.scale() + " decimal places; " + price.currencyCode()
                     + " has no fixed number of decimals, and at most " + UNKNOWN_CURRENCY_DECIMALS
                     + " are sent. Round the " + name + " to " + UNKNOWN_CURRENCY_DECIMALS + " places."));
             return false;

@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * <p>A translation is one item's override for one language ({@code localized_items_batch}). It is sent only when
  * it changed since Meta last accepted it, or when its item is new to the ledger; a translation whose item failed is
- * not attempted and is sent with its item next time.
+ * not attempted and is sent with its item next time. A translation counts as sent only once the ledger has recorded
+ * it: one Meta accepted but the ledger could not record (the ledger threw) is failed, with a
+ * {@code TRANSLATION_UNCONFIRMED} translation error, and is sent again next time.
  *
  * <p>Instances are immutable and made by the SDK; {@link #builder()} is for tests and for code that merges
  * reports.

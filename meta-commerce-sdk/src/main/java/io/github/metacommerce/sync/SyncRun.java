@@ -18,6 +18,7 @@ import io.github.metacommerce.graph.ApiUsage;
 import io.github.metacommerce.graph.BusinessUseCaseUsage;
 import io.github.metacommerce.internal.AppSecretProofs;
 import io.github.metacommerce.internal.LongHashSet;
+import io.github.metacommerce.product.IssueCode;
 import io.github.metacommerce.product.Product;
 import io.github.metacommerce.product.Severity;
 import io.github.metacommerce.product.TransformedItem;
@@ -61,21 +62,62 @@ final class SyncRun {
     /**
      * An item on its way to Meta. {@code localized} holds the translations still to account for: all of them until
      * the ledger lookup, then only those to send. {@code translationHashes} holds the hash of every current
-     * translation by language; {@code known} is the ledger's record, or null for an item new to it.
+     * translation by language; {@code known} is the ledger's record, or null for an item new to it. {@code hash}
+     * is what the ledger compares: the payload's hash, with a digest of the translations folded in when the store
+     * keeps no translation hashes; {@code itemHash} is the payload's hash alone.
      */
     private record Pending(String productId, String retailerId, ItemAction action, ItemRequest request, String hash,
-            List<LocalizedItem> localized, Map<String, String> translationHashes, SyncRecord known,
-            java.util.Set<String> localWarningFields) {
+            String itemHash, List<LocalizedItem> localized, Map<String, String> translationHashes, SyncRecord known,
+            boolean warnedMissingCategory) {
 
         Pending withLookup(List<LocalizedItem> toSend, SyncRecord rec) {
-            return new Pending(productId, retailerId, action, request, hash, toSend, translationHashes, rec,
-                    localWarningFields);
+            return new Pending(productId, retailerId, action, request, hash, itemHash, toSend, translationHashes, rec,
+                    warnedMissingCategory);
         }
 
-        /** Whether Meta's warning only repeats one the local validator already reported for this item. */
+        /**
+         * Whether Meta's warning only repeats one the local validator already reported for this item: only Meta's
+         * missing-category warning, which the validator mirrors as {@link IssueCode#MISSING_CATEGORY}. Any other
+         * warning from Meta is kept, even on a field that had a local warning.
+         */
         boolean alreadyWarned(String metaWording) {
+            return warnedMissingCategory && isMissingCategory(metaWording);
+        }
+
+        private static boolean isMissingCategory(String metaWording) {
             String field = MetaMessageFields.fieldOf(metaWording);
-            return !field.isEmpty() && localWarningFields.contains(field);
+            return (field.equals("google_product_category") || field.equals("fb_product_category"))
+                    && metaWording.toLowerCase(java.util.Locale.ROOT).contains("missing");
+        }
+    }
+
+    /**
+     * A batch being sent or settled, and what of it is counted already, so an unexpected failure (a ledger that
+     * throws, say) counts only the rest, each item and translation exactly once.
+     */
+    private static final class Settling {
+        final List<Pending> items;
+        /** Translation-only: the items are counted unchanged already, only their translations are open. */
+        final boolean translationsOnly;
+        /** Why an item left open by an unexpected failure failed. */
+        final String why;
+        /** Retailer ids counted with all their translations. */
+        final Set<String> settled = new java.util.HashSet<>();
+        /** Translations ({@link #translationKey}) counted failed or not attempted. */
+        final Set<String> translationsCounted = new java.util.HashSet<>();
+        /** Translations Meta accepted: counted sent once the ledger has recorded them. */
+        final Set<String> translationsAccepted = new java.util.HashSet<>();
+
+        Settling(List<Pending> items, boolean translationsOnly, String why) {
+            this.items = items;
+            this.translationsOnly = translationsOnly;
+            this.why = why;
+        }
+
+        long accepted(Pending p) {
+            return p.localized().stream()
+                    .filter(l -> translationsAccepted.contains(translationKey(p.retailerId(), l.languageValue())))
+                    .count();
         }
     }
 
@@ -105,8 +147,10 @@ final class SyncRun {
     private final LongHashSet present = new LongHashSet();
     /** Set when a product could not be read or mapped: then nobody knows what the store has, so nothing is deleted. */
     private boolean incomplete;
-    /** The batch being sent, so an unexpected failure can still account for its items. */
-    private List<Pending> inFlight = List.of();
+    /** The batch being sent or settled, so an unexpected failure can still account for what it left open. */
+    private Settling settling;
+    /** Whether the ledger keeps translation hashes ({@link SyncStateStore#keepsTranslationHashes()}). */
+    private final boolean translationHashesKept;
     private final List<Pending> lookups = new ArrayList<>();
     /** How far {@link #resolveLookups()} got, so an unexpected failure counts only the rest. */
     private int lookupIndex;
@@ -149,6 +193,7 @@ final class SyncRun {
         this.request = request;
         this.options = sync.options();
         this.catalogId = sync.catalogId();
+        this.translationHashesKept = sync.stateStore().keepsTranslationHashes();
         var r = options.retry();
         this.retry = Retry.of("sync-" + catalogId, RetryConfig.custom()
                 .maxAttempts(r.maxAttempts())
@@ -205,19 +250,19 @@ final class SyncRun {
             current.forEach(this::notAttempted);
             current.clear();
             while (!outstanding.isEmpty()) {
-                confirm(outstanding.peekFirst());
-                outstanding.removeFirst();
+                confirm(outstanding.removeFirst());
             }
             flushTranslationOnly();
         } catch (RuntimeException e) {
-            // handled: stop() below logs it in one WARN line and the report accounts for every item; the trace is
-            // for debugging
-            log.debug("Sync {} failed unexpectedly", syncId, e);
+            // a bug or a broken store or ledger: the trace is needed to find it; the report accounts for every item
+            log.warn("Sync {} failed unexpectedly", syncId, e);
             stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e);
             lookups.subList(Math.min(lookupIndex, lookups.size()), lookups.size()).forEach(this::notAttempted);
             current.forEach(this::notAttempted);
-            inFlight.forEach(p -> fail(p, ErrorCategory.UNKNOWN, "UNCONFIRMED", "",
-                    "The sync failed while sending this item; it will be sent again next time.", IssueSource.API));
+            if (settling != null) {
+                settleRest(settling);
+                settling = null;
+            }
             for (Sent s : outstanding) {
                 s.items().forEach(p -> fail(p, ErrorCategory.UNKNOWN, "UNCONFIRMED", "",
                         "Sent but not confirmed; it will be sent again next time.", IssueSource.API));
@@ -314,8 +359,7 @@ final class SyncRun {
             try {
                 handleItem(t);
             } catch (RuntimeException e) {
-                log.warn("Sync {}: unexpected failure on item {}: {}", syncId, t.retailerId(), e.toString());
-                log.debug("Sync {}: stack trace of the failure on item {}", syncId, t.retailerId(), e);
+                log.warn("Sync {}: unexpected failure on item {}", syncId, t.retailerId(), e);
                 failed++;
                 errors.add(issue(t.retailerId(), t.productId(), ErrorCategory.UNKNOWN, Severity.ERROR,
                         "INTERNAL_ERROR", "", "The item could not be processed: " + e, IssueSource.LOCAL));
@@ -328,11 +372,9 @@ final class SyncRun {
 
     private void handleItem(TransformedItem t) {
         ValidationResult v = sync.validator().validate(t);
-        java.util.Set<String> warnedFields = v.warnings().isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
+        boolean warnedMissingCategory = false;
         for (ValidationIssue w : v.warnings()) {
-            if (!w.field().isEmpty()) {
-                warnedFields.add(w.field());
-            }
+            warnedMissingCategory |= w.code() == IssueCode.MISSING_CATEGORY;
             warnings.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.WARNING,
                     w.code().name(), w.field(), w.message(), IssueSource.LOCAL));
         }
@@ -352,28 +394,47 @@ final class SyncRun {
                     IssueSource.LOCAL));
             return;
         }
-        Pending p = pending(t, warnedFields);
+        Pending p = pending(t, warnedMissingCategory);
         translationsSeen += p.localized().size();
         lookups.add(p);
     }
 
-    private Pending pending(TransformedItem t, java.util.Set<String> warnedFields) {
+    private Pending pending(TransformedItem t, boolean warnedMissingCategory) {
         if (t.action() == ItemAction.DELETE) {
             return new Pending(t.productId(), t.retailerId(), ItemAction.DELETE, ItemRequest.delete(t.retailerId()),
-                    null, List.of(), Map.of(), null, java.util.Set.of());
+                    null, null, List.of(), Map.of(), null, false);
         }
         CatalogItem item = t.item().orElseThrow();
         ItemRequest req = ItemRequest.update(item.toData());
         String itemHash = sha256(req.json());
-        List<LocalizedItem> localized = new ArrayList<>(t.localizedItems());
+        // Meta keeps one translation per language value; a transformer that hands in two keeps the first
+        Map<String, LocalizedItem> byLanguage = new LinkedHashMap<>();
+        for (LocalizedItem l : t.localizedItems()) {
+            if (byLanguage.putIfAbsent(l.languageValue(), l) != null) {
+                warnings.add(issue(t.retailerId(), t.productId(), ErrorCategory.PRODUCT, Severity.WARNING,
+                        IssueCode.DROPPED.name(), "translations", "A second " + l.languageValue() + " translation ("
+                                + l.locale().toLanguageTag() + ") was not sent: Meta takes one per language.",
+                        IssueSource.LOCAL));
+            }
+        }
+        List<LocalizedItem> localized = new ArrayList<>(byLanguage.values());
         localized.sort(Comparator.comparing(LocalizedItem::languageValue));
         Map<String, String> translationHashes = new LinkedHashMap<>();
         for (LocalizedItem l : localized) {
             translationHashes.put(l.languageValue(), sha256(l.languageValue() + "\n"
                     + io.github.metacommerce.internal.Json.write(l.toData())));
         }
-        return new Pending(t.productId(), t.retailerId(), ItemAction.UPSERT, req, itemHash, List.copyOf(localized),
-                java.util.Collections.unmodifiableMap(translationHashes), null, java.util.Set.copyOf(warnedFields));
+        String hash = itemHash;
+        if (!translationHashesKept && !localized.isEmpty()) {
+            // the ledger has no per-translation hashes: a translation change then changes the item's hash, so the
+            // item is sent again with its translations, and an unchanged item sends nothing
+            StringBuilder all = new StringBuilder(req.json());
+            translationHashes.forEach((language, h) -> all.append('\n').append(language).append('=').append(h));
+            hash = sha256(all.toString());
+        }
+        return new Pending(t.productId(), t.retailerId(), ItemAction.UPSERT, req, hash, itemHash,
+                List.copyOf(localized), java.util.Collections.unmodifiableMap(translationHashes), null,
+                warnedMissingCategory);
     }
 
     private String sha256(String text) {
@@ -427,10 +488,13 @@ final class SyncRun {
                 }
                 continue;
             }
-            // a translation is sent when it changed since Meta accepted it, or when the item is new to the ledger
+            boolean itemUnchanged = rec != null && rec.contentHash().equals(p.hash());
+            // a translation is sent when it changed since Meta accepted it, or when the item is new to the ledger;
+            // a ledger without translation hashes folds them into the item's hash, so they go with their item
             List<LocalizedItem> toSend = new ArrayList<>();
             for (LocalizedItem l : p.localized()) {
-                String was = rec == null ? null : rec.translationHashes().get(l.languageValue());
+                String was = !translationHashesKept ? (itemUnchanged ? p.translationHashes().get(l.languageValue())
+                        : null) : rec == null ? null : rec.translationHashes().get(l.languageValue());
                 if (p.translationHashes().get(l.languageValue()).equals(was)) {
                     translationsUnchanged++;
                 } else {
@@ -438,11 +502,13 @@ final class SyncRun {
                 }
             }
             Pending resolved = p.withLookup(List.copyOf(toSend), rec);
-            if (rec != null && rec.contentHash().equals(p.hash())) {
-                unchanged++;
+            // from here an unexpected failure counts the resolved item (its unchanged translations are counted)
+            lookups.set(lookupIndex, resolved);
+            if (itemUnchanged) {
                 if (!toSend.isEmpty()) {
                     queueTranslationOnly(resolved);
                 }
+                unchanged++;
             } else {
                 enqueue(resolved);
             }
@@ -479,8 +545,8 @@ final class SyncRun {
             }
             itemsSeen++;
             seen.add(LongHashSet.hash64(id));
-            enqueue(new Pending("", id, ItemAction.DELETE, ItemRequest.delete(id), null, List.of(), Map.of(),
-                    SyncRecord.builder().retailerId(id).contentHash("").syncedAt(now()).build(), java.util.Set.of()));
+            enqueue(new Pending("", id, ItemAction.DELETE, ItemRequest.delete(id), null, null, List.of(), Map.of(),
+                    SyncRecord.builder().retailerId(id).contentHash("").syncedAt(now()).build(), false));
         }
     }
 
@@ -508,6 +574,10 @@ final class SyncRun {
         if (current.isEmpty()) {
             return;
         }
+        // confirm older batches first: should that fail unexpectedly, this batch is still in current
+        while (outstanding.size() >= options.maxOutstandingBatches()) {
+            confirm(outstanding.removeFirst());
+        }
         List<Pending> batch = new ArrayList<>(current);
         current.clear();
         currentBytes = 0;
@@ -515,18 +585,15 @@ final class SyncRun {
             batch.forEach(this::notAttempted);
             return;
         }
-        while (outstanding.size() >= options.maxOutstandingBatches()) {
-            confirm(outstanding.peekFirst());
-            outstanding.removeFirst();
-        }
         List<ItemRequest> requests = new ArrayList<>(batch.size());
         batch.forEach(p -> requests.add(p.request()));
         progress(SyncStage.UPLOADING, itemsSeen);
-        inFlight = batch;
+        Settling s = settling = new Settling(batch, false,
+                "The sync failed while sending this item; it will be sent again next time.");
         ItemsBatchResponse response = call(batch,
                 () -> sync.graph().itemsBatch(catalogId, requests, true));
         if (response == null) {
-            inFlight = List.of();
+            settling = null;
             return;
         }
         Map<String, Pending> byId = new LinkedHashMap<>();
@@ -541,29 +608,24 @@ final class SyncRun {
                     warnings.add(metaIssue(p, Severity.WARNING, "META_WARNING", w, w));
                 }
             }
-            if (!v.errors().isEmpty()) {
-                byId.remove(v.retailerId());
+            if (!v.errors().isEmpty() && byId.remove(v.retailerId()) != null) {
                 failed++;
                 translationsNotAttempted += p.localized().size();
+                s.settled.add(p.retailerId());
                 for (String e : v.errors()) {
                     errors.add(metaIssue(p, Severity.ERROR, "META_VALIDATION", e, e));
                 }
             }
         }
-        if (byId.isEmpty()) {
-            inFlight = List.of();
-            return;
-        }
         Optional<String> handle = response.handle();
-        if (handle.isEmpty()) {
-            inFlight = List.of();
+        if (!byId.isEmpty() && handle.isEmpty()) {
             byId.values().forEach(p -> fail(p, ErrorCategory.UNKNOWN, "NOT_INGESTED", "",
                     "Meta accepted the call but ingested nothing (no batch handle).", IssueSource.META));
-            return;
+        } else if (!byId.isEmpty()) {
+            handles.add(handle.get());
+            outstanding.addLast(new Sent(handle.get(), new ArrayList<>(byId.values()), batch));
         }
-        handles.add(handle.get());
-        outstanding.addLast(new Sent(handle.get(), new ArrayList<>(byId.values()), batch));
-        inFlight = List.of();
+        settling = null;
     }
 
     /**
@@ -674,7 +736,15 @@ final class SyncRun {
 
     // ---- confirming
 
+    /** Polls a batch taken out of {@code outstanding} until Meta finishes it, and accounts for its items. */
     private void confirm(Sent sent) {
+        settling = new Settling(sent.items(), false, "Sent in batch " + sent.handle()
+                + " but not confirmed; it will be sent again next time.");
+        settle(sent);
+        settling = null;
+    }
+
+    private void settle(Sent sent) {
         progress(SyncStage.CONFIRMING, itemsSeen);
         Instant deadline = now().plus(options.statusTimeout());
         Duration delay = options.statusPollInitial();
@@ -728,6 +798,7 @@ final class SyncRun {
     }
 
     private void apply(Sent sent, BatchStatus status) {
+        Settling s = settling;
         Map<String, Pending> open = new LinkedHashMap<>();
         sent.items().forEach(p -> open.put(p.retailerId(), p));
         boolean unattributed = false;
@@ -742,6 +813,7 @@ final class SyncRun {
             if (open.remove(p.retailerId()) != null) {
                 failed++;
                 translationsNotAttempted += p.localized().size();
+                s.settled.add(p.retailerId());
                 errors.add(metaIssue(p, Severity.ERROR, "META_ERROR", m.message(), m.message()));
             }
         }
@@ -749,6 +821,7 @@ final class SyncRun {
             Pending p = open.remove(id);
             if (p != null) {
                 fail(p, ErrorCategory.PRODUCT, "META_INVALID", "", "Meta rejected this item.", IssueSource.META);
+                s.settled.add(p.retailerId());
             }
         }
         Map<String, Integer> warningCounts = new HashMap<>();
@@ -771,6 +844,7 @@ final class SyncRun {
             for (Pending p : new ArrayList<>(open.values())) {
                 fail(p, ErrorCategory.UNKNOWN, "UNCONFIRMED", "", "Meta reported a batch error it did not attribute"
                         + " to an item; this item will be sent again next time.", IssueSource.META);
+                s.settled.add(p.retailerId());
             }
             open.clear();
         }
@@ -784,27 +858,66 @@ final class SyncRun {
                 translated.add(p);
             }
         }
-        Set<String> translationsNotSent = sendTranslations(translated);
+        sendTranslations(translated, s);
         Instant at = now();
         for (Pending p : open.values()) {
             if (p.action() != ItemAction.DELETE) {
-                saved.add(record(p, warningCounts.getOrDefault(p.retailerId(), 0), at, translationsNotSent));
+                saved.add(record(p, warningCounts.getOrDefault(p.retailerId(), 0), at, s));
             }
         }
+        // counted only once the ledger has them: a ledger that throws leaves them to settleRest
         if (!saved.isEmpty()) {
             sync.stateStore().saveAll(catalogId, saved);
+            for (Pending p : open.values()) {
+                if (p.action() != ItemAction.DELETE) {
+                    if (p.known() != null) {
+                        updated++;
+                    } else {
+                        created++;
+                    }
+                    translationsSent += s.accepted(p);
+                    s.settled.add(p.retailerId());
+                }
+            }
         }
         if (!removed.isEmpty()) {
             sync.stateStore().removeAll(catalogId, removed);
+            deleted += removed.size();
+            s.settled.addAll(removed);
         }
-        for (Pending p : open.values()) {
-            if (p.action() == ItemAction.DELETE) {
-                deleted++;
-            } else if (p.known() != null) {
-                updated++;
-            } else {
-                created++;
+    }
+
+    /**
+     * Counts what an unexpected failure left open in a batch: an item not yet counted failed (it is sent again
+     * next time); a translation Meta accepted but the ledger did not record failed with a translation error; a
+     * translation not yet sent not attempted.
+     */
+    private void settleRest(Settling s) {
+        for (Pending p : s.items) {
+            if (s.settled.contains(p.retailerId())) {
+                continue;
             }
+            if (!s.translationsOnly) {
+                failed++;
+                errors.add(issue(p.retailerId(), p.productId(), ErrorCategory.UNKNOWN, Severity.ERROR, "UNCONFIRMED",
+                        "", s.why, IssueSource.API));
+            }
+            for (LocalizedItem l : p.localized()) {
+                String key = translationKey(p.retailerId(), l.languageValue());
+                if (s.translationsCounted.contains(key)) {
+                    continue;
+                }
+                if (s.translationsAccepted.contains(key)) {
+                    translationsFailed++;
+                    translationErrors.add(issue(p.retailerId(), p.productId(), ErrorCategory.UNKNOWN, Severity.ERROR,
+                            "TRANSLATION_UNCONFIRMED", "", "The " + l.languageValue() + " translation was sent but"
+                                    + " the sync failed before recording it; it will be sent again next time.",
+                            IssueSource.API));
+                } else {
+                    translationsNotAttempted++;
+                }
+            }
+            s.settled.add(p.retailerId());
         }
     }
 
@@ -825,10 +938,11 @@ final class SyncRun {
             translationsWouldSend += p.localized().size();
             return;
         }
-        translationOnly.add(p);
+        // send a full call's worth before adding: should sending fail unexpectedly, this item is not yet counted
         if (translationOnly.size() >= options.maxRequestsPerCall()) {
             flushTranslationOnly();
         }
+        translationOnly.add(p);
     }
 
     /** Sends the changed translations of items Meta already has, and records those Meta accepted. */
@@ -838,25 +952,36 @@ final class SyncRun {
         }
         List<Pending> items = new ArrayList<>(translationOnly);
         translationOnly.clear();
-        Set<String> notSent = sendTranslations(items);
+        Settling s = settling = new Settling(items, true, "");
+        sendTranslations(items, s);
         Instant at = now();
         List<SyncRecord> saved = new ArrayList<>(items.size());
         for (Pending p : items) {
-            saved.add(record(p, p.known().warnings(), at, notSent));
+            saved.add(record(p, p.known().warnings(), at, s));
         }
         sync.stateStore().saveAll(catalogId, saved);
+        for (Pending p : items) {
+            translationsSent += s.accepted(p);
+            s.settled.add(p.retailerId());
+        }
+        settling = null;
     }
 
     /**
      * The ledger record of an item Meta has: its payload hash and the hash of each translation Meta has. A
-     * translation not sent this time keeps the hash the ledger had (Meta still has that version), so it is sent
-     * again next time; languages the item no longer has are dropped.
+     * translation not accepted this time keeps the hash the ledger had (Meta still has that version), so it is sent
+     * again next time; languages the item no longer has are dropped. For a ledger without translation hashes the
+     * record then holds the payload's hash alone, which differs from the one with the translations folded in, so
+     * the item is sent again with its translations next time.
      */
-    private SyncRecord record(Pending p, int warningCount, Instant at, Set<String> translationsNotSent) {
+    private SyncRecord record(Pending p, int warningCount, Instant at, Settling s) {
+        boolean allAccepted = p.localized().stream()
+                .noneMatch(l -> s.translationsCounted.contains(translationKey(p.retailerId(), l.languageValue())));
         SyncRecord.Builder b = SyncRecord.builder().retailerId(p.retailerId()).productId(p.productId())
-                .contentHash(p.hash()).syncedAt(at).warnings(warningCount);
+                .contentHash(translationHashesKept || allAccepted ? p.hash() : p.itemHash()).syncedAt(at)
+                .warnings(warningCount);
         for (Map.Entry<String, String> e : p.translationHashes().entrySet()) {
-            if (!translationsNotSent.contains(translationKey(p.retailerId(), e.getKey()))) {
+            if (!s.translationsCounted.contains(translationKey(p.retailerId(), e.getKey()))) {
                 b.translationHash(e.getKey(), e.getValue());
             } else if (p.known() != null && p.known().translationHashes().containsKey(e.getKey())) {
                 b.translationHash(e.getKey(), p.known().translationHashes().get(e.getKey()));
@@ -874,10 +999,11 @@ final class SyncRun {
      * refused or unsent translation is a translation error (the item itself is synced); Meta's warnings on them
      * are warnings. Checks the immediate validation only: localized batches are not polled.
      *
-     * @return the keys ({@link #translationKey}) of the translations that were not accepted
+     * <p>Refused and unsent translations are counted at once and noted in {@code s.translationsCounted}; accepted
+     * ones go to {@code s.translationsAccepted} and are counted sent by the caller once the ledger has them.
      */
-    private Set<String> sendTranslations(List<Pending> items) {
-        Set<String> notSent = new java.util.HashSet<>();
+    private void sendTranslations(List<Pending> items, Settling s) {
+        Set<String> notSent = s.translationsCounted;
         Map<String, List<LocalizedItem>> byLanguage = new LinkedHashMap<>();
         Map<String, Pending> byId = new HashMap<>();
         for (Pending p : items) {
@@ -939,12 +1065,11 @@ final class SyncRun {
                         translationsFailed++;
                         notSent.add(translationKey(l.retailerId(), language));
                     } else {
-                        translationsSent++;
+                        s.translationsAccepted.add(translationKey(l.retailerId(), language));
                     }
                 }
             }
         }
-        return notSent;
     }
 
     // ---- bookkeeping

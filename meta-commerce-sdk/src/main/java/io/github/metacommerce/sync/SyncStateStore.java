@@ -6,17 +6,23 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The sync ledger: per catalog and retailer id, the hash of the last payload Meta accepted and the hash of each
- * translation Meta accepted ({@link SyncRecord#translationHashes()}). It lets a sync skip unchanged items and
+ * The sync ledger: per catalog and retailer id, the hash of the last payload Meta accepted and, where the store
+ * keeps them ({@link #keepsTranslationHashes()}), the hash of each translation Meta accepted
+ * ({@link SyncRecord#translationHashes()}). It lets a sync skip unchanged items and
  * unchanged translations, and find items the store no longer has. Implementations must be thread-safe; the SDK
  * writes only what Meta confirmed, so a crash between calls leaves the ledger consistent and unconfirmed items and
  * translations are sent again.
  *
- * <p>An implementation stores each record whole: {@link #saveAll} replaces the record including its translation
+ * <p>An implementation that keeps translation hashes stores each record whole: {@link #saveAll} replaces the record including its translation
  * hashes (a language missing from the new record is forgotten), and {@link #find} returns them with it. In a
  * relational store that is one row per item plus one row per translation (or one text column with the languages
- * and hashes), written in one transaction; see {@link SyncRecord}. A store that keeps no translation hashes stays
- * correct but resends every translation whenever its item is sent.
+ * and hashes), written in one transaction; see {@link SyncRecord}, and say so with
+ * {@link #keepsTranslationHashes()}.
+ *
+ * <p>A store that keeps only the content hash (the default, and every store written before translation hashes
+ * existed) stays correct and economical: the SDK then folds a digest of the item's translations into the content
+ * hash it stores, so an unchanged item and its translations send nothing, and a changed translation sends its
+ * item again with all its translations.
  *
  * <p>{@link #inMemory()} is for one process and tests; the admin server ships a JDBC implementation.
  */
@@ -63,6 +69,19 @@ public interface SyncStateStore {
      * @return the count
      */
     long count(String catalogId);
+
+    /**
+     * Whether this store keeps the translation hashes of a record ({@link SyncRecord#translationHashes()}) and
+     * returns them from {@link #find}. If so, a changed translation is sent on its own, without its item; if not,
+     * the SDK folds the translations into the content hash instead (see the type's description). Override it to
+     * return {@code true} only when {@link #find} really returns the hashes {@link #saveAll} was given: a store
+     * that claims to keep them but does not would resend every translation on every sync.
+     *
+     * @return {@code false} unless overridden
+     */
+    default boolean keepsTranslationHashes() {
+        return false;
+    }
 
     /**
      * Returns a thread-safe in-memory ledger.

@@ -388,6 +388,37 @@ class ProductTransformerTest {
     }
 
     @Test
+    void twoTranslationsForOneMetaLanguageSendOneAndWarnAboutTheOther() {
+        Product regional = tent()
+                .translation(Locale.CANADA_FRENCH, ProductTranslation.of("Tente (Québec)", null))
+                .translation(Locale.FRENCH, ProductTranslation.of("Tente", null))
+                .translation(Locale.GERMAN, ProductTranslation.of("Zelt", null))
+                .build();
+
+        TransformedItem item = transformer.transform(regional).get(0);
+
+        assertThat(item.localizedItems()).extracting(LocalizedItem::languageValue).containsExactly("fr_XX", "de_XX");
+        assertThat(item.localizedItems().get(0).toData()).as("the bare language wins over a regional one")
+                .containsEntry("title", "Tente");
+        assertThat(item.notes()).singleElement().satisfies(n -> {
+            assertThat(n.code()).isEqualTo(IssueCode.DROPPED);
+            assertThat(n.field()).isEqualTo("translations");
+            assertThat(n.message()).contains("fr-CA").contains("fr_XX").contains("the fr one is sent");
+        });
+
+        Product twoRegions = tent()
+                .translation(Locale.CANADA_FRENCH, ProductTranslation.of("Tente (Québec)", null))
+                .translation(Locale.forLanguageTag("fr-BE"), ProductTranslation.of("Tente (Belgique)", null))
+                .build();
+        TransformedItem first = transformer.transform(twoRegions).get(0);
+        assertThat(first.localizedItems()).singleElement().satisfies(l -> assertThat(l.toData())
+                .as("without the bare language the first in the product's order wins")
+                .containsEntry("title", "Tente (Québec)"));
+        assertThat(first.notes()).extracting(ValidationIssue::message)
+                .singleElement().asString().contains("fr-BE").contains("the fr-CA one is sent");
+    }
+
+    @Test
     void aProductWithoutSkuStillTransformsAndIsCaughtByTheValidator() {
         List<TransformedItem> items = transformer.transform(tent().sku(null).build());
 

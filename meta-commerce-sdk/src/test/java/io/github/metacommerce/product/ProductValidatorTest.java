@@ -320,6 +320,16 @@ class ProductValidatorTest {
     }
 
     @Test
+    void goldWithTrailingZerosIsAcceptedAndSentWithoutThem() {
+        CatalogItem gold = valid().price(Price.of(new BigDecimal("1.00000"), "XAU")).build();
+
+        assertThat(validator.validate(gold).issues()).isEmpty();
+        assertThat(gold.toData()).containsEntry("price", "1 XAU");
+        assertThat(validator.validate(valid().price(Price.of(new BigDecimal("1850.12340000"), "XAU")).build())
+                .issues()).isEmpty();
+    }
+
+    @Test
     void goldWithManyDecimalsNamesTheRule() {
         ValidationResult r = validator.validate(valid().price(Price.of(new BigDecimal("1850.12345"), "XAU")).build());
 

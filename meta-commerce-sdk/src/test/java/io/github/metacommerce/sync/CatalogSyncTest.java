@@ -842,6 +842,207 @@ class CatalogSyncTest {
         assertBalanced(r);
     }
 
+    /** A ledger that reads from {@code memory} (translation hashes included) and cannot write. */
+    static SyncStateStore savesFail(SyncStateStore memory) {
+        return new SyncStateStore() {
+            @Override
+            public java.util.Map<String, SyncRecord> find(String catalogId, java.util.Collection<String> ids) {
+                return memory.find(catalogId, ids);
+            }
+
+            @Override
+            public void saveAll(String catalogId, java.util.Collection<SyncRecord> records) {
+                throw new IllegalStateException("database is down");
+            }
+
+            @Override
+            public void removeAll(String catalogId, java.util.Collection<String> ids) {
+                memory.removeAll(catalogId, ids);
+            }
+
+            @Override
+            public void forEachRetailerId(String catalogId, java.util.function.Consumer<String> consumer) {
+                memory.forEachRetailerId(catalogId, consumer);
+            }
+
+            @Override
+            public long count(String catalogId) {
+                return memory.count(catalogId);
+            }
+
+            @Override
+            public boolean keepsTranslationHashes() {
+                return true;
+            }
+        };
+    }
+
+    @Test
+    void aLedgerThatThrowsCountsEveryItemAndTranslationOnce() {
+        acceptBatches();
+        acceptTranslations();
+        SyncStateStore memory = SyncStateStore.inMemory();
+        ledger = memory;
+        List<Product> known = products(3).stream().map(CatalogSyncTest::french).toList();
+        assertThat(sync(options().build()).sync(known.stream(), SyncRequest.incremental()).counts().created())
+                .isEqualTo(3);
+
+        // translation-only: three changed translations of items Meta has, two to a call; the first save throws
+        ledger = savesFail(memory);
+        List<Product> retranslated = known.stream().map(p -> p.toBuilder().translation(java.util.Locale.FRENCH,
+                io.github.metacommerce.product.ProductTranslation.of("Nouvelle " + p.productId(), "Pour deux"))
+                .build()).toList();
+        SyncReport translationsOnly = sync(options().maxRequestsPerCall(2).build()).sync(retranslated.stream(),
+                SyncRequest.incremental());
+
+        assertThat(translationsOnly.outcome()).isEqualTo(SyncOutcome.STOPPED);
+        SyncCounts t = translationsOnly.counts();
+        assertThat(t.itemsSeen()).isEqualTo(3);
+        assertThat(t.unchanged()).as("the two whose translations were sent").isEqualTo(2);
+        assertThat(t.notAttempted()).isEqualTo(1);
+        assertThat(t.translationsSent()).as("sent, but the ledger did not record them").isZero();
+        assertThat(t.translationsFailed()).isEqualTo(2);
+        assertThat(t.translationsNotAttempted()).isEqualTo(1);
+        assertThat(translationsOnly.translationErrors()).extracting(SyncIssue::code, SyncIssue::retailerId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("TRANSLATION_UNCONFIRMED", "SKU-1"),
+                        org.assertj.core.groups.Tuple.tuple("TRANSLATION_UNCONFIRMED", "SKU-2"));
+        assertThat(t.isBalanced()).as("%s", t).isTrue();
+
+        // new items with translations, one of them rejected by Meta; the save after the batch throws
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors_total_count\":1,\"errors\":[{\"line\":2,"
+                        + "\"id\":\"SKU-12\",\"message\":\"Price must be greater than 0\"}],\"warnings\":[],"
+                        + "\"ids_of_invalid_requests\":[]}]}")));
+        List<Product> fresh = IntStream.rangeClosed(11, 13).mapToObj(i -> french(product(i))).toList();
+        SyncReport items = sync(options().build()).sync(fresh.stream(), SyncRequest.incremental());
+
+        SyncCounts c = items.counts();
+        assertThat(c.itemsSeen()).isEqualTo(3);
+        assertThat(c.created()).isZero();
+        assertThat(c.failed()).as("each item once: SKU-12 rejected, the others unconfirmed").isEqualTo(3);
+        assertThat(items.errors()).extracting(SyncIssue::retailerId, SyncIssue::code).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("SKU-11", "UNCONFIRMED"),
+                org.assertj.core.groups.Tuple.tuple("SKU-12", "META_ERROR"),
+                org.assertj.core.groups.Tuple.tuple("SKU-13", "UNCONFIRMED"));
+        assertThat(c.translationsSeen()).isEqualTo(3);
+        assertThat(c.translationsSent()).isZero();
+        assertThat(c.translationsFailed()).as("accepted by Meta, not recorded").isEqualTo(2);
+        assertThat(c.translationsNotAttempted()).as("the rejected item's").isEqualTo(1);
+        assertThat(c.isBalanced()).as("%s", c).isTrue();
+    }
+
+    /** A ledger written before translation hashes existed: it keeps the content hash only. */
+    static SyncStateStore contentHashOnly(SyncStateStore memory) {
+        return new SyncStateStore() {
+            @Override
+            public java.util.Map<String, SyncRecord> find(String catalogId, java.util.Collection<String> ids) {
+                java.util.Map<String, SyncRecord> out = new java.util.HashMap<>();
+                memory.find(catalogId, ids).forEach((id, r) -> out.put(id, SyncRecord.builder().retailerId(id)
+                        .contentHash(r.contentHash()).syncedAt(r.syncedAt()).build()));
+                return out;
+            }
+
+            @Override
+            public void saveAll(String catalogId, java.util.Collection<SyncRecord> records) {
+                memory.saveAll(catalogId, records);
+            }
+
+            @Override
+            public void removeAll(String catalogId, java.util.Collection<String> ids) {
+                memory.removeAll(catalogId, ids);
+            }
+
+            @Override
+            public void forEachRetailerId(String catalogId, java.util.function.Consumer<String> consumer) {
+                memory.forEachRetailerId(catalogId, consumer);
+            }
+
+            @Override
+            public long count(String catalogId) {
+                return memory.count(catalogId);
+            }
+        };
+    }
+
+    @Test
+    void aLedgerWithoutTranslationHashesSendsNothingForAnUnchangedItemAndResendsAChangedTranslationWithItsItem() {
+        acceptBatches();
+        acceptTranslations();
+        ledger = contentHashOnly(SyncStateStore.inMemory());
+        assertThat(ledger.keepsTranslationHashes()).isFalse();
+        CatalogSync sync = sync(options().build());
+        List<Product> products = products(3).stream().map(CatalogSyncTest::french).toList();
+        assertThat(sync.sync(products.stream(), SyncRequest.incremental()).counts().translationsSent()).isEqualTo(3);
+        stub.wm.resetRequests();
+
+        SyncReport again = sync.sync(products.stream(), SyncRequest.incremental());
+
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).isEmpty();
+        assertThat(sentBatches()).isEmpty();
+        assertThat(again.counts().unchanged()).isEqualTo(3);
+        assertThat(again.counts().translationsUnchanged()).isEqualTo(3);
+        assertBalanced(again);
+
+        stub.wm.resetRequests();
+        List<Product> retitled = new ArrayList<>(products);
+        retitled.set(1, products.get(1).toBuilder().translation(java.util.Locale.FRENCH,
+                io.github.metacommerce.product.ProductTranslation.of("Tente neuve", "Pour deux")).build());
+        SyncReport changed = sync.sync(retitled.stream(), SyncRequest.incremental());
+
+        assertThat(sentBatches()).singleElement().satisfies(b -> assertThat(b.toString()).contains("SKU-2")
+                .doesNotContain("SKU-1").doesNotContain("SKU-3"));
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).singleElement()
+                .satisfies(r -> assertThat(formParam(r.getBodyAsString(), "requests")).contains("Tente neuve"));
+        assertThat(changed.counts().updated()).isEqualTo(1);
+        assertThat(changed.counts().unchanged()).isEqualTo(2);
+        assertThat(changed.counts().translationsSent()).isEqualTo(1);
+        assertThat(changed.counts().translationsUnchanged()).isEqualTo(2);
+        assertBalanced(changed);
+    }
+
+    @Test
+    void aLedgerWithoutTranslationHashesSendsARefusedTranslationAgainWithItsItem() {
+        acceptBatches();
+        stub.wm.stubFor(post(urlPathEqualTo(LOCALIZED_PATH))
+                .willReturn(aResponse().withStatus(400).withBody(stub.fixture("errors/invalid-100.json"))));
+        ledger = contentHashOnly(SyncStateStore.inMemory());
+        CatalogSync sync = sync(options().build());
+        assertThat(sync.sync(Stream.of(french(product(1))), SyncRequest.incremental()).counts()
+                .translationsFailed()).isEqualTo(1);
+        stub.wm.resetRequests();
+        acceptTranslations();
+
+        SyncReport second = sync.sync(Stream.of(french(product(1))), SyncRequest.incremental());
+
+        assertThat(sentBatches()).hasSize(1);
+        assertThat(second.counts().translationsSent()).isEqualTo(1);
+        assertBalanced(second);
+        stub.wm.resetRequests();
+        assertThat(sync.sync(Stream.of(french(product(1))), SyncRequest.incremental()).counts().unchanged())
+                .isEqualTo(1);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).isEmpty();
+    }
+
+    @Test
+    void metasOtherWarningOnAFieldWithALocalWarningIsKept() {
+        String promo = "title contains promotional text such as FREE SHIPPING";
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson(
+                "{\"handles\":[\"h1\"],\"validation_status\":[{\"retailer_id\":\"SKU-1\",\"errors\":[],"
+                        + "\"warnings\":[{\"message\":\"" + promo + "\"}]}]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors_total_count\":0,\"errors\":[],"
+                        + "\"warnings\":[],\"ids_of_invalid_requests\":[]}]}")));
+        Product longTitle = product(1).toBuilder().name("Tent " + "x".repeat(70) + " FREE SHIPPING").build();
+
+        SyncReport r = sync(options().build()).sync(Stream.of(longTitle), SyncRequest.incremental());
+
+        assertThat(r.warnings()).extracting(SyncIssue::field, SyncIssue::code, SyncIssue::source)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("title", "LONG_TITLE", IssueSource.LOCAL),
+                        org.assertj.core.groups.Tuple.tuple("title", "META_WARNING", IssueSource.META));
+        assertBalanced(r);
+    }
+
     @Test
     void aStoreStreamThatBreaksStopsTheSyncWithoutLosingWhatWasRead() {
         acceptBatches();

@@ -24,6 +24,15 @@ class MetaMessageFieldsTest {
         // Meta's documented wordings (meta-graph-api.md 5.1 and 5.4)
         "Unrecognized field 'shipping_label'|shipping_label",
         "Please reduce the amount of data|''",
+        // plain words that are also field names lose to a field named on purpose
+        "Link to image failed (image_link)|image_link",
+        "Could not download the image at this link: see field: image_link|image_link",
+        "Invalid value for field=color|color",
+        "The size of the image in 'additional_image_link' is too small|additional_image_link",
+        "Status of the item could not be read from google_product_category|google_product_category",
+        "Invalid value 'XL' for size|size",
+        "This field is required for the id|id",
+        "the price must be a number with a currency|price",
         "''|''",
     })
     void readsTheFieldFromTheMessage(String message, String field) {

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /**
  * A compact in-memory ledger for the million-product run under a 256 MB heap: an open-addressing table from a
  * 64-bit hash of the retailer id to a slot holding the 32-byte content hash (about 60 bytes an item). It keeps no
- * retailer ids, so it lists none and suits INCREMENTAL syncs only. One catalog, one thread.
+ * retailer ids, so it lists none and suits INCREMENTAL syncs only; it keeps no translation hashes either
+ * ({@link SyncStateStore#keepsTranslationHashes()} is false), so the sync folds each item's translations into its
+ * content hash. One catalog, one thread.
  */
 final class HashOnlyLedger implements SyncStateStore {
     private static final long FREE = 0L;
