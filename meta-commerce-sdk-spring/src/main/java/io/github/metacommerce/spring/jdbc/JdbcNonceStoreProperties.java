@@ -12,7 +12,23 @@ public class JdbcNonceStoreProperties {
     private boolean enabled = true;
 
     /** Table of used OAuth state nonces; create it with the DDL shipped in io/github/metacommerce/spring/jdbc. */
-    private String table = JdbcUsedNonceStore.DEFAULT_TABLE;
+    private String table = "oauth_used_nonces";
+
+    /**
+     * When the table is created if it is missing: {@code embedded} (only in an in-memory database, as in tests),
+     * {@code always}, or {@code never} (create it yourself, e.g. with Flyway).
+     */
+    private JdbcUsedNonceStore.SchemaInit initializeSchema = JdbcUsedNonceStore.SchemaInit.EMBEDDED;
+
+    /** @return when the table is created */
+    public JdbcUsedNonceStore.SchemaInit getInitializeSchema() {
+        return initializeSchema;
+    }
+
+    /** @param initializeSchema when the table is created */
+    public void setInitializeSchema(JdbcUsedNonceStore.SchemaInit initializeSchema) {
+        this.initializeSchema = initializeSchema;
+    }
 
     /** @return whether the store is enabled */
     public boolean isEnabled() {

@@ -49,6 +49,19 @@ public final class JdbcUsedNonceStore implements UsedNonceStore {
     private final String table;
     private final Clock clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
+    private final SchemaInit schemaInit;
+    private final DataSource dataSource;
+    private volatile boolean schemaTried;
+
+    /** When the store creates its table if it is missing. */
+    public enum SchemaInit {
+        /** Only in an in-memory database (H2, HSQLDB or Derby in memory), such as a test's. */
+        EMBEDDED,
+        /** Whenever it is missing. */
+        ALWAYS,
+        /** Never: the application creates it (for example with Flyway). */
+        NEVER
+    }
 
     /**
      * Creates the store.
@@ -60,7 +73,22 @@ public final class JdbcUsedNonceStore implements UsedNonceStore {
      * @throws IllegalArgumentException if the table name is not a plain identifier
      */
     public JdbcUsedNonceStore(DataSource dataSource, String table, Clock clock) {
+        this(dataSource, table, clock, SchemaInit.NEVER);
+    }
+
+    /**
+     * Creates the store, creating its table on first use when it is missing and {@code schemaInit} allows.
+     *
+     * @param dataSource the database
+     * @param table the table name
+     * @param clock the clock used to purge expired nonces
+     * @param schemaInit when to create a missing table
+     * @throws IllegalArgumentException if the table name is not a plain identifier
+     */
+    public JdbcUsedNonceStore(DataSource dataSource, String table, Clock clock, SchemaInit schemaInit) {
         Objects.requireNonNull(dataSource, "dataSource");
+        this.dataSource = dataSource;
+        this.schemaInit = Objects.requireNonNull(schemaInit, "schemaInit");
         Objects.requireNonNull(table, "table");
         if (!TABLE.matcher(table).matches()) {
             throw new IllegalArgumentException("table must be a plain SQL identifier such as " + DEFAULT_TABLE
@@ -77,6 +105,22 @@ public final class JdbcUsedNonceStore implements UsedNonceStore {
     public boolean markUsed(String nonce, Instant expiresAt) {
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        try {
+            return insert(nonce, expiresAt);
+        } catch (BadSqlGrammarException e) {
+            if (!schemaTried && mayCreateSchema()) {
+                schemaTried = true;
+                createSchema();
+                return insert(nonce, expiresAt);
+            }
+            throw new IllegalStateException("The used-nonce table '" + table + "' is missing or has other columns: "
+                    + "create it with the DDL in io/github/metacommerce/spring/jdbc/used-nonces-*.sql (or set "
+                    + "meta.commerce.oauth.jdbc-nonce-store.initialize-schema=always), or set "
+                    + "meta.commerce.oauth.jdbc-nonce-store.enabled=false to keep nonces in memory", e);
+        }
+    }
+
+    private boolean insert(String nonce, Instant expiresAt) {
         purgeIfDue();
         try {
             ownTransaction.executeWithoutResult(status -> jdbc
@@ -86,11 +130,33 @@ public final class JdbcUsedNonceStore implements UsedNonceStore {
             return true;
         } catch (DuplicateKeyException e) {
             return false;
-        } catch (BadSqlGrammarException e) {
-            throw new IllegalStateException("The used-nonce table '" + table + "' is missing or has other columns: "
-                    + "create it with the DDL in io/github/metacommerce/spring/jdbc/used-nonces-*.sql, or set "
-                    + "meta.commerce.oauth.jdbc-nonce-store.enabled=false to keep nonces in memory", e);
         }
+    }
+
+    private boolean mayCreateSchema() {
+        if (schemaInit == SchemaInit.ALWAYS) {
+            return true;
+        }
+        if (schemaInit == SchemaInit.NEVER) {
+            return false;
+        }
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            String url = c.getMetaData().getURL();
+            return url != null && (url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:hsqldb:mem:")
+                    || url.startsWith("jdbc:derby:memory:"));
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    private void createSchema() {
+        log.info("Creating the used-nonce table {}", table);
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("create table if not exists " + table + " (nonce varchar(128) primary key, "
+                    + "expires_at timestamp with time zone not null)").update();
+            jdbc.sql("create index if not exists " + table.replace('.', '_') + "_expiry_idx on " + table
+                    + " (expires_at)").update();
+        });
     }
 
     /**

@@ -35,6 +35,7 @@ public class MetaCommerceJdbcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     UsedNonceStore metaCommerceUsedNonceStore(DataSource dataSource, JdbcNonceStoreProperties properties) {
-        return new JdbcUsedNonceStore(dataSource, properties.getTable(), Clock.systemUTC());
+        return new JdbcUsedNonceStore(dataSource, properties.getTable(), Clock.systemUTC(),
+                properties.getInitializeSchema());
     }
 }

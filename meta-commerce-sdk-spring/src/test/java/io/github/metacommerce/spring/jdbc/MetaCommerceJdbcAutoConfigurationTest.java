@@ -96,12 +96,25 @@ class MetaCommerceJdbcAutoConfigurationTest {
 
     @Test
     void aMissingTableIsNamedInTheError() {
-        runner("nonces-empty-" + UUID.randomUUID()).run(context -> {
+        runner("nonces-empty-" + UUID.randomUUID())
+                .withPropertyValues("meta.commerce.oauth.jdbc-nonce-store.initialize-schema=never").run(context -> {
             UsedNonceStore store = context.getBean(UsedNonceStore.class);
             assertThatThrownBy(() -> store.markUsed("n", Instant.now().plusSeconds(60)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("oauth_used_nonces")
                     .hasMessageContaining("meta.commerce.oauth.jdbc-nonce-store.enabled=false");
+        });
+    }
+
+    @Test
+    void anInMemoryDatabaseGetsTheTableOnFirstUse() {
+        runner("nonces-created-" + UUID.randomUUID()).run(context -> {
+            UsedNonceStore store = context.getBean(UsedNonceStore.class);
+            Instant expires = Instant.now().plusSeconds(60);
+            assertThat(store.markUsed("n", expires)).isTrue();
+            assertThat(store.markUsed("n", expires)).isFalse();
+            assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+                    .queryForObject("select count(*) from oauth_used_nonces", Long.class)).isEqualTo(1);
         });
     }
 
