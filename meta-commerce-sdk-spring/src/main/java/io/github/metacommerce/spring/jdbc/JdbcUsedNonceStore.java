@@ -121,16 +121,16 @@ public final class JdbcUsedNonceStore implements UsedNonceStore {
     }
 
     private boolean insert(String nonce, Instant expiresAt) {
-        purgeIfDue();
         try {
             ownTransaction.executeWithoutResult(status -> jdbc
                     .sql("insert into " + table + " (nonce, expires_at) values (?, ?)")
                     .params(nonce, Timestamp.from(expiresAt))
                     .update());
-            return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
+        purgeIfDue();   // after a successful insert: the table exists
+        return true;
     }
 
     private boolean mayCreateSchema() {

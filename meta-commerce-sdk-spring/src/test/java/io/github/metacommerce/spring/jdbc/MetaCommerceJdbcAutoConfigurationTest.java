@@ -86,8 +86,11 @@ class MetaCommerceJdbcAutoConfigurationTest {
             DataSource ds = context.getBean(DataSource.class);
             Instant now = Instant.parse("2026-12-01T10:00:00Z");
             JdbcUsedNonceStore store = new JdbcUsedNonceStore(ds, "oauth_used_nonces", Clock.fixed(now, ZoneOffset.UTC));
-            store.markUsed("old", now.minusSeconds(1));
-            store.markUsed("new", now.plusSeconds(60));
+            JdbcTemplate rows = new JdbcTemplate(ds);
+            rows.update("insert into oauth_used_nonces (nonce, expires_at) values (?, ?)", "old",
+                    java.sql.Timestamp.from(now.minusSeconds(1)));
+            rows.update("insert into oauth_used_nonces (nonce, expires_at) values (?, ?)", "new",
+                    java.sql.Timestamp.from(now.plusSeconds(60)));
             assertThat(store.purgeExpired()).isEqualTo(1);
             assertThat(new JdbcTemplate(ds).queryForList("select nonce from oauth_used_nonces", String.class))
                     .containsExactly("new");

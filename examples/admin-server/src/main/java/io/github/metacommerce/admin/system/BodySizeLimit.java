@@ -53,9 +53,9 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ErrorHandling.body(HttpStatus.PAYLOAD_TOO_LARGE,
+            json.writeValue(response.getOutputStream(), ErrorHandling.body(HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is larger than the server accepts (" + limit + " bytes).", "unknown_error",
                     "payload_too_large", Optional.empty()).getBody());
             return;

@@ -60,7 +60,7 @@ class ErrorHandling {
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimit.TooLarge) {
-                return body(HttpStatus.PAYLOAD_TOO_LARGE, t.getMessage(), "unknown_error", "payload_too_large",
+                return body(HttpStatus.CONTENT_TOO_LARGE, t.getMessage(), "unknown_error", "payload_too_large",
                         Optional.empty());
             }
         }
@@ -105,7 +105,7 @@ class ErrorHandling {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-        return body(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than the server accepts.",
+        return body(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the server accepts.",
                 "unknown_error", "payload_too_large", Optional.of("file"));
     }
 

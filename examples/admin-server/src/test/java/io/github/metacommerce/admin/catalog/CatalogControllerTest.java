@@ -38,7 +38,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,10 +72,10 @@ class CatalogControllerTest {
             Function<GraphClient, ?> f = inv.getArgument(1);
             return f.apply(graph);
         });
-        PageIterable<Business> businesses = pages(Business.of("b1", "Acme Ltd", Optional.empty()));
-        PageIterable<Catalog> owned = pages(Catalog.of("c1", "Main", 120, "commerce"));
-        PageIterable<Catalog> client = pages(Catalog.of("c1", "Main", 120, "commerce"),
-                Catalog.of("c2", "Agency", 7, "commerce"));
+        PageIterable<Business> businesses = pages(List.of(Business.of("b1", "Acme Ltd", Optional.empty())));
+        PageIterable<Catalog> owned = pages(List.of(Catalog.of("c1", "Main", 120, "commerce")));
+        PageIterable<Catalog> client = pages(List.of(Catalog.of("c1", "Main", 120, "commerce"),
+                Catalog.of("c2", "Agency", 7, "commerce")));
         when(graph.businesses()).thenReturn(businesses);
         when(graph.ownedCatalogs("b1")).thenReturn(owned);
         when(graph.clientCatalogs("b1")).thenReturn(client);
@@ -176,11 +175,10 @@ class CatalogControllerTest {
                 Optional.empty(), "never", Optional.empty(), Optional.empty(), Instant.EPOCH);
     }
 
-    @SafeVarargs
-    private static <T> PageIterable<T> pages(T... items) {
+    private static <T> PageIterable<T> pages(List<T> items) {
         @SuppressWarnings("unchecked")
         PageIterable<T> p = mock(PageIterable.class);
-        when(p.stream()).thenAnswer(inv -> Stream.of(items));
+        when(p.stream()).thenAnswer(inv -> items.stream());
         return p;
     }
 }
