@@ -18,6 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  * field's path (such as {@code variants[1].price}); a misspelt field is so never dropped silently.
  */
 final class JsonProducts {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Set<String> TEXT = Set.of("productId", "sku", "name", "description", "currency", "slug",
             "productUrl", "brand", "condition", "gtin", "mpn", "groupId", "color", "size", "gender", "ageGroup",
             "material", "pattern", "googleProductCategory", "fbProductCategory", "productType");

@@ -53,6 +53,17 @@ final class Row {
         return "";
     }
 
+    /** The stripped value of the first of the columns that is not blank; empty when none. */
+    String firstFilled(String... columns) {
+        for (String c : columns) {
+            String v = get(c);
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return "";
+    }
+
     /** The value as written, without stripping (for HTML descriptions). */
     String raw(String... columns) {
         for (String c : columns) {

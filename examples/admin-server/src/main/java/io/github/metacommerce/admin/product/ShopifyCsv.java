@@ -117,6 +117,10 @@ final class ShopifyCsv implements CsvFormatReader {
         }
     }
 
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
     /** A variant row's values, with the row it came from. */
     private record VariantRow(Row row, Product variant, boolean hasOptions) {
     }
@@ -148,7 +152,7 @@ final class ShopifyCsv implements CsvFormatReader {
                     .description(first.raw(DESCRIPTION).strip())
                     .brand(first.text("Vendor"))
                     .productType(first.text("Type"))
-                    .googleProductCategory(first.text(CATEGORY))
+                    .googleProductCategory(blankToNull(first.firstFilled(CATEGORY)))
                     .gender(first.text("Google Shopping / Gender"))
                     .ageGroup(first.text("Google Shopping / Age Group"))
                     .condition(first.text("Google Shopping / Condition"))
