@@ -36,13 +36,13 @@ import tools.jackson.core.JacksonException;
  *
  * <h2>Formats</h2>
  * The format is detected from the start of the file: a {@code [} is the JSON of {@code PUT /products}
- * ({@link JsonProducts}); otherwise the first non-empty CSV record is the header row, and it is
+ * ({@code JsonProducts}); otherwise the first non-empty CSV record is the header row, and it is
  * <ul>
- *   <li>Shopify's product CSV export ({@link ShopifyCsv}) when it has {@code Handle} (or the newer
+ *   <li>Shopify's product CSV export ({@code ShopifyCsv}) when it has {@code Handle} (or the newer
  *       {@code URL handle}) and {@code Title};</li>
- *   <li>WooCommerce's product CSV export ({@link WooCommerceCsv}) when it has {@code Type}, {@code SKU},
+ *   <li>WooCommerce's product CSV export ({@code WooCommerceCsv}) when it has {@code Type}, {@code SKU},
  *       {@code Name} and {@code Regular price} or {@code Parent};</li>
- *   <li>the native CSV ({@link NativeCsv}) when it has {@code productId}.</li>
+ *   <li>the native CSV ({@code NativeCsv}) when it has {@code productId}.</li>
  * </ul>
  *
  * <h2>Errors</h2>

@@ -49,7 +49,7 @@ import java.util.Set;
  *       or TRUE: ALLOW</td></tr>
  *   <tr><td>Variant Barcode / Barcode</td><td>gtin</td></tr>
  *   <tr><td>Image Src / Product image URL with Image Position</td><td>imageUrls, ordered by position, then by
- *       row; duplicates once</td></tr>
+ *       row; duplicates once. A bad position leaves out only that image, not the row's variant</td></tr>
  *   <tr><td>Variant Image / Variant image URL</td><td>the variant's imageUrls</td></tr>
  *   <tr><td>Google Shopping / Gender, Age Group, Condition</td><td>gender, ageGroup, condition (as written; the
  *       SDK maps them to Meta's values)</td></tr>
@@ -174,9 +174,13 @@ final class ShopifyCsv implements CsvFormatReader {
 
         private void addRow(Row row, boolean first) {
             String image = row.get(IMAGE);
-            if (!image.isEmpty()) {
-                Integer position = row.parse(Values::wholeNumber, IMAGE_POSITION);
-                images.add(new Image(image, position == null ? 0 : position, images.size()));
+            String position = row.get(IMAGE_POSITION);
+            Values.Parsed<Integer> parsed = position.isEmpty() ? Values.Parsed.of(0) : Values.wholeNumber(position);
+            if (parsed.message() != null) {
+                sink.problem(row.line(), row.column(IMAGE_POSITION), parsed.message() + "; the image "
+                        + Values.quote(image) + " is not imported");
+            } else if (!image.isEmpty()) {
+                images.add(new Image(image, parsed.value(), images.size()));
             }
             boolean variantRow = first || !row.get("Option1 Value").isEmpty() || !row.get(SKU).isEmpty()
                     || !row.get(PRICE).isEmpty();

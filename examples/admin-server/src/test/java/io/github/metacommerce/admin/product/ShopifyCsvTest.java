@@ -139,7 +139,7 @@ class ShopifyCsvTest {
     }
 
     @Test
-    void badValuesAreListedWithLineAndColumnAndOnlyTheirVariantIsLeftOut() {
+    void badValuesAreListedWithLineAndColumnAndOnlyTheirVariantOrImageIsLeftOut() {
         ImportResult r = ImportFiles.readText(
                 "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Inventory Qty,"
                         + "Variant Inventory Policy,Status,Image Src,Image Position\n"
@@ -155,14 +155,16 @@ class ShopifyCsvTest {
                 "line 2, column Variant Price: 'abc' is not a price (write it like 19.99)",
                 "line 3, column Variant Inventory Qty: 'many' is not a whole number",
                 "line 4, column Variant Inventory Policy: 'sometimes' is not an inventory policy (deny or continue)",
-                "line 5, column Image Position: 'first' is not a whole number",
+                "line 5, column Image Position: 'first' is not a whole number; the image "
+                        + "'https://cdn.example.com/hat.jpg' is not imported",
                 "line 7, column Status: 'published' is not a status (active, draft or archived); the product "
                         + "'scarf' is not imported",
                 "line 8, column Handle: the row has no handle; every row of a product repeats its handle",
                 "line 9, column Handle: the rows of handle 'hat' must follow each other; this row comes after "
                         + "another product and is not imported");
         assertThat(r.products()).hasSize(1);
-        assertThat(r.products().get(0).product().variants()).extracting(Product::sku).containsExactly("HAT-XXL");
+        assertThat(r.products().get(0).product().variants()).extracting(Product::sku).containsExactly("HAT-XL", "HAT-XXL");
+        assertThat(r.products().get(0).product().imageUrls()).isEmpty();
         assertThat(r.rowsRead()).isEqualTo(8);
     }
 
