@@ -28,7 +28,8 @@ import java.util.Set;
  * <table>
  *   <caption>Shopify column to product field</caption>
  *   <tr><th>Column</th><th>Field</th></tr>
- *   <tr><td>Handle / URL handle</td><td>productId, slug, groupId</td></tr>
+ *   <tr><td>Handle / URL handle</td><td>productId, slug; the groupId of a product with variants (a product
+ *       without variants gets none, so it is not sent as a variant group of one)</td></tr>
  *   <tr><td>Title</td><td>name</td></tr>
  *   <tr><td>Body (HTML) / Description</td><td>description</td></tr>
  *   <tr><td>Vendor</td><td>brand</td></tr>
@@ -244,7 +245,7 @@ final class ShopifyCsv implements CsvFormatReader {
             }
             if (variants.size() == 1 && !variants.get(0).hasOptions()) {
                 Product only = variants.get(0).variant();
-                product.sku(only.sku()).price(only.price().orElse(null))
+                product.groupId(null).sku(only.sku()).price(only.price().orElse(null))
                         .compareAtPrice(only.compareAtPrice().orElse(null))
                         .stockQuantity(only.stockQuantity().orElse(null))
                         .backorderPolicy(only.backorderPolicy())

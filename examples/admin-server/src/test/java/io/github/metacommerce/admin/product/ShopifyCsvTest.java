@@ -34,6 +34,7 @@ class ShopifyCsvTest {
     void aProductWithOnlyTheDefaultVariantCarriesItsFieldsAndImagesInPositionOrder() {
         Product tent = product("trail-tent");
         assertThat(tent.hasVariants()).isFalse();
+        assertThat(tent.groupId()).isEmpty();
         assertThat(tent.name()).isEqualTo("Trail Tent 2P");
         assertThat(tent.description())
                 .isEqualTo("<p>Sleeps <b>two</b>, packs small.</p>\n<p>Say \"hello\" to the hills.</p>");
