@@ -122,8 +122,8 @@ final class ShopifyCsv implements CsvFormatReader {
         return s.isEmpty() ? null : s;
     }
 
-    /** A variant row's values, with the row it came from. */
-    private record VariantRow(Row row, Product variant, boolean hasOptions) {
+    /** A variant row's product, and whether the row names options (a lone variant without them is the product). */
+    private record VariantRow(Product variant, boolean hasOptions) {
     }
 
     /** An image with its position (0 when none is written) and the order it was read in. */
@@ -224,7 +224,7 @@ final class ShopifyCsv implements CsvFormatReader {
                 v.imageUrls(variantImage);
             }
             if (row.ok()) {
-                variants.add(new VariantRow(row, v.build(), hasOptions));
+                variants.add(new VariantRow(v.build(), hasOptions));
             } else {
                 sink.problems(row.problems());
             }
