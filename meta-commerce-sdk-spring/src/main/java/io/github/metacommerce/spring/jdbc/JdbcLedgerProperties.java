@@ -2,7 +2,11 @@ package io.github.metacommerce.spring.jdbc;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Settings of the database-backed sync ledger ({@code meta.commerce.sync.jdbc-ledger.*}). */
+/**
+ * Settings of the database-backed sync ledger ({@code meta.commerce.sync.jdbc-ledger.*}). The defaults are
+ * literals, the same as {@link JdbcSyncStateStore#DEFAULT_TABLE} and {@link JdbcSyncStateStore#DEFAULT_BATCH_SIZE},
+ * so that the generated configuration metadata shows them.
+ */
 @ConfigurationProperties("meta.commerce.sync.jdbc-ledger")
 public class JdbcLedgerProperties {
     /**
@@ -12,10 +16,10 @@ public class JdbcLedgerProperties {
     private boolean enabled = true;
 
     /** Table of the sync ledger; create it with the DDL shipped in io/github/metacommerce/spring/jdbc. */
-    private String table = JdbcSyncStateStore.DEFAULT_TABLE;
+    private String table = "meta_commerce_ledger";
 
     /** Records per statement or JDBC batch, and retailer ids per page when listing a catalog (1 to 10000). */
-    private int batchSize = JdbcSyncStateStore.DEFAULT_BATCH_SIZE;
+    private int batchSize = 1000;
 
     /** Creates the settings with their defaults. */
     public JdbcLedgerProperties() {

@@ -56,6 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     warnings           integer      not null default 0,
  *     constraint meta_commerce_ledger_pk primary key (catalog_id, retailer_id));
  * }</pre>
+ * (on H2, {@code translation_hashes} is a {@code varchar} without a length rather than H2's CLOB {@code text}).
  * Every statement filters on {@code catalog_id} and, except {@link #count}, on {@code retailer_id}, so the primary
  * key's index serves all of them, including the ordered paging of {@link #forEachRetailerId}.
  *
@@ -63,14 +64,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #saveAll} deletes the chunk's rows with one JDBC batch of key deletes and inserts them with another, in
  * a transaction of its own per chunk (an upsert that behaves the same on H2 and PostgreSQL); {@link #removeAll}
  * sends one JDBC batch per chunk and {@link #find} one query per chunk (on H2 naming the whole key as row values,
- * which H2 looks up by index, elsewhere {@code catalog_id = ? and retailer_id in (...)}); {@link #forEachRetailerId} reads the ids page by page in
- * retailer id order (keyset paging), so no more than one page is in memory and no connection is held while the
- * consumer runs. Within one call, a retailer id given twice to {@code saveAll} keeps its last record. Sync times
- * are stored to the microsecond.
+ * which H2 looks up by index, elsewhere {@code catalog_id = ? and retailer_id in (...)});
+ * {@link #forEachRetailerId} reads the ids page by page in retailer id order (keyset paging), so no more than one
+ * page is in memory and no connection is held while the consumer runs. Within one call, a retailer id given twice
+ * to {@code saveAll} keeps its last record. Sync times are stored to the microsecond.
  *
  * <p>Writes of the same catalog are meant to come from one sync at a time (the SDK's run lock does that within a
- * process); two instances inserting the same new retailer id at the same moment make the later one fail on the
- * primary key, and that sync reports the error rather than losing a record.
+ * process); if two instances insert the same new retailer id at the same moment, the later {@code saveAll} fails on
+ * the primary key with a {@code DuplicateKeyException} and its chunk is rolled back, so those items are sent again
+ * by the next sync.
  */
 public final class JdbcSyncStateStore implements SyncStateStore {
     /** The default table name. */

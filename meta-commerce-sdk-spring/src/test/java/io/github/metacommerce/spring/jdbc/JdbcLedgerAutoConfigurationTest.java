@@ -66,6 +66,15 @@ class JdbcLedgerAutoConfigurationTest {
     }
 
     @Test
+    void thePropertyDefaultsAreTheStoreDefaults() {
+        JdbcLedgerProperties defaults = new JdbcLedgerProperties();
+        assertThat(defaults.isEnabled()).isTrue();
+        assertThat(defaults.getTable()).isEqualTo(JdbcSyncStateStore.DEFAULT_TABLE);
+        assertThat(defaults.getBatchSize()).isEqualTo(JdbcSyncStateStore.DEFAULT_BATCH_SIZE);
+        assertThat(new JdbcNonceStoreProperties().getTable()).isEqualTo(JdbcUsedNonceStore.DEFAULT_TABLE);
+    }
+
+    @Test
     void theTableAndBatchSizeAreConfigurable() {
         runner(newDatabaseWithLedger("shop_ledger"))
                 .withPropertyValues("meta.commerce.sync.jdbc-ledger.table=shop_ledger",

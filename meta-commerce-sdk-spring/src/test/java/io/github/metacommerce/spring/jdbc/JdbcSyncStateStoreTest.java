@@ -40,6 +40,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.io.ByteArrayResource;
@@ -413,7 +414,12 @@ class JdbcSyncStateStoreTest {
         }
     }
 
+    /**
+     * Tagged {@code postgresql}: the module's build leaves it out unless {@code ledger.test.postgres.url} or
+     * {@code spring.datasource.url} is set, and the assumption skips it when run without one anyway.
+     */
     @Nested
+    @Tag("postgresql")
     class OnPostgreSql extends Contract {
         private HikariDataSource pool;
 
