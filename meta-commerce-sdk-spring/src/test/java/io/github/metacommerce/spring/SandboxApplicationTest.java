@@ -51,8 +51,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A plain Spring Boot web application with Actuator and the starter, as a user writes one: every auto-configuration
- * on the classpath (Boot's own metrics included, no hand-made registry), a "Connect to Meta" flow and a sync
- * against the sandbox, then the metrics read back through {@code /actuator/metrics}.
+ * on the classpath (Boot's own metrics included, no hand-made registry), an embedded database holding the OAuth
+ * nonces and the sync ledger, a "Connect to Meta" flow and a sync against the sandbox, then the metrics read back
+ * through {@code /actuator/metrics}.
  */
 class SandboxApplicationTest {
     private static final String REDIRECT = "https://shop.example/meta/callback";
@@ -69,8 +70,8 @@ class SandboxApplicationTest {
     static class ShopApplication {
 
         @Bean
-        CatalogPublisher catalogPublisher(CatalogSyncFactory factory) {
-            return new CatalogPublisher(factory);
+        CatalogPublisher catalogPublisher(CatalogSyncFactory factory, SyncStateStore ledger) {
+            return new CatalogPublisher(factory, ledger);
         }
 
         @Bean
@@ -113,10 +114,11 @@ class SandboxApplicationTest {
     /** What a host app writes: a few lines on top of the starter. */
     static final class CatalogPublisher {
         private final CatalogSyncFactory factory;
-        private final SyncStateStore ledger = SyncStateStore.inMemory();
+        private final SyncStateStore ledger;
 
-        CatalogPublisher(CatalogSyncFactory factory) {
+        CatalogPublisher(CatalogSyncFactory factory, SyncStateStore ledger) {
             this.factory = factory;
+            this.ledger = ledger;
         }
 
         SyncReport publish(String storeId, String token, String catalogId, List<Product> products) {
@@ -208,6 +210,10 @@ class SandboxApplicationTest {
     void connectsAStoreSyncsAndShowsTheFourMetersInActuator() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShopApplication.class)
                 .properties("server.port=0", "spring.main.banner-mode=off",
+                        // the app's embedded database gets the shipped tables of the nonce store and the ledger
+                        "spring.sql.init.schema-locations="
+                                + "classpath:io/github/metacommerce/spring/jdbc/used-nonces-h2.sql,"
+                                + "classpath:io/github/metacommerce/spring/jdbc/ledger-h2.sql",
                         "management.endpoints.web.exposure.include=metrics",
                         "meta.commerce.app-id=" + sandbox.appId(),
                         "meta.commerce.app-secret=" + sandbox.appSecret(),
@@ -232,6 +238,7 @@ class SandboxApplicationTest {
             assertThat(replayed.body()).isEqualTo("start again: REPLAYED");
             assertThat(synced.body()).isEqualTo("COMPLETED created=12");
             assertThat(sandbox.sandbox().itemCount(GraphSandbox.CATALOG_ID)).isEqualTo(12);
+            assertThat(app.getBean(SyncStateStore.class).count(GraphSandbox.CATALOG_ID)).isEqualTo(12);
 
             JsonNode calls = metric(base, "meta.commerce.graph.calls");
             assertThat(count(calls)).isGreaterThanOrEqualTo(3);

@@ -11,6 +11,7 @@ public class JdbcNonceStoreProperties {
      */
     private boolean enabled = true;
 
+    // a literal (JdbcUsedNonceStore.DEFAULT_TABLE), so that the generated configuration metadata shows the default
     /** Table of used OAuth state nonces; create it with the DDL shipped in io/github/metacommerce/spring/jdbc. */
     private String table = "oauth_used_nonces";
 
