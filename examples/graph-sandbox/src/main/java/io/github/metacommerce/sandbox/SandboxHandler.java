@@ -41,6 +41,7 @@ final class SandboxHandler implements HttpHandler {
         String rawPath = exchange.getRequestURI().getRawPath();
         String path = exchange.getRequestURI().getPath();
         int status = 0;
+        boolean logged = false;
         try {
             byte[] body = readBody(exchange.getRequestBody());
             Reply reply;
@@ -52,7 +53,9 @@ final class SandboxHandler implements HttpHandler {
             } else {
                 Optional<Faults.Rule> fault = faults.match(method, path);
                 if (fault.isPresent() && fault.get().kind != Faults.Kind.LATENCY) {
-                    status = injectFault(exchange, fault.get());
+                    status = faultStatus(fault.get());
+                    logged = logCall(method, path, status, start);
+                    injectFault(exchange, fault.get());
                     return;
                 }
                 fault.ifPresent(f -> pause(f.latencyMs));
@@ -62,16 +65,28 @@ final class SandboxHandler implements HttpHandler {
             }
             reply.header("x-fb-trace-id", world.traceId());
             status = reply.status;
+            // logged before the answer goes out, so a client that reads the call log next always finds this call
+            logged = logCall(method, path, status, start);
             write(exchange, reply);
         } catch (RuntimeException e) {
             log.error("Sandbox failed on {} {}", method, rawPath, e);
             status = 500;
+            if (!logged) {
+                logged = logCall(method, path, status, start);
+            }
             write(exchange, error(new GraphFailure(500, 2, null, "OAuthException",
                     "An unexpected error has occurred. Please retry your request later.", true)));
         } finally {
             exchange.close();
-            calls.add(new CallLog.Entry(world.clock.instant(), method, path, status, (System.nanoTime() - start) / 1000));
+            if (!logged) {
+                logCall(method, path, status, start);
+            }
         }
+    }
+
+    private boolean logCall(String method, String path, int status, long start) {
+        calls.add(new CallLog.Entry(world.clock.instant(), method, path, status, (System.nanoTime() - start) / 1000));
+        return true;
     }
 
     private Reply controlReply(String method, String path, HttpExchange exchange, byte[] body) {
@@ -127,6 +142,15 @@ final class SandboxHandler implements HttpHandler {
         r.header("WWW-Authenticate", "OAuth \"Facebook Platform\" \"" + (f.code == 190 ? "invalid_token"
                 : "invalid_request") + "\" \"" + f.getMessage().replace("\"", "'") + "\"");
         return r;
+    }
+
+    /** The status the call log records for an injected fault (0 for a dropped connection). */
+    private static int faultStatus(Faults.Rule rule) {
+        return switch (rule.kind) {
+            case DROP -> 0;
+            case MALFORMED, TRUNCATED -> 200;
+            default -> rule.status;
+        };
     }
 
     private int injectFault(HttpExchange exchange, Faults.Rule rule) throws IOException {
