@@ -60,12 +60,13 @@ class AccountController {
     @Transactional
     Map<String, Object> createUser(@RequestBody CreateUser body) {
         requireSystemAdmin();
-        String username = required(body == null ? null : body.username(), "username").toLowerCase(Locale.ROOT);
+        String username = ApiException.requireText(body == null ? null : body.username(), "username")
+                .toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
             throw ApiException.badRequest("username",
                     "Field 'username' must be 2 to 100 letters, digits or . _ @ -, starting with a letter or digit.");
         }
-        String password = required(body.password(), "password");
+        String password = ApiException.requireText(body.password(), "password");
         if (password.length() < 12) {
             throw ApiException.badRequest("password", "Field 'password' must have at least 12 characters.");
         }
@@ -82,7 +83,7 @@ class AccountController {
     @Transactional
     Map<String, Object> createStore(@RequestBody CreateStore body) {
         AdminUser admin = requireSystemAdmin();
-        String name = required(body == null ? null : body.name(), "name");
+        String name = ApiException.requireText(body == null ? null : body.name(), "name");
         if (name.length() > 200) {
             throw ApiException.badRequest("name", "Field 'name' must have at most 200 characters.");
         }
@@ -98,10 +99,10 @@ class AccountController {
     @Transactional
     Map<String, Object> putMember(@PathVariable long storeId, @RequestBody PutMember body) {
         requireOwnerOrAdmin(storeId);
-        String username = required(body == null ? null : body.username(), "username");
+        String username = ApiException.requireText(body == null ? null : body.username(), "username");
         Role role;
         try {
-            role = Role.valueOf(required(body.role(), "role").trim().toUpperCase(Locale.ROOT));
+            role = Role.valueOf(ApiException.requireText(body.role(), "role").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("role", "Field 'role' must be owner or staff.");
         }
@@ -137,12 +138,5 @@ class AccountController {
         if (!owner && !(user.systemAdmin() && stores.exists(storeId))) {
             throw ApiException.forbidden("Only an owner of store " + storeId + " may manage its members.");
         }
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field, "Field '" + field + "' is required.");
-        }
-        return value.trim();
     }
 }

@@ -84,7 +84,7 @@ class CatalogController {
     @PutMapping("/businesses/select")
     Map<String, Object> selectBusiness(CurrentStore store, @RequestBody SelectBusiness body) {
         store.requireOwner("select a business");
-        String id = required(body == null ? null : body.businessId(), "businessId");
+        String id = ApiException.requireText(body == null ? null : body.businessId(), "businessId");
         Business business = meta.call(store, graph -> graph.businesses().stream()
                         .filter(b -> b.id().equals(id)).findFirst())
                 .orElseThrow(() -> ApiException.badRequest("businessId",
@@ -96,7 +96,7 @@ class CatalogController {
     @PutMapping("/catalogs/select")
     Map<String, Object> selectCatalog(CurrentStore store, @RequestBody SelectCatalog body) {
         store.requireOwner("select a catalog");
-        String id = required(body == null ? null : body.catalogId(), "catalogId");
+        String id = ApiException.requireText(body == null ? null : body.catalogId(), "catalogId");
         String businessId = selectedBusiness(store);
         Catalog catalog = meta.call(store, graph -> catalogsOf(graph, businessId).stream()
                         .filter(c -> c.id().equals(id)).findFirst())
@@ -135,12 +135,5 @@ class CatalogController {
         m.put("product_count", c.productCount());
         m.put("vertical", c.vertical());
         return m;
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field, "Field '" + field + "' is required.");
-        }
-        return value.trim();
     }
 }

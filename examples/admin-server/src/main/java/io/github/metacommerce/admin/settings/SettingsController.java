@@ -42,6 +42,8 @@ class SettingsController {
     private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final int MAX_LANGUAGES = 20;
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private final StoreSettingsTable settings;
     private final MetaConnections connections;
@@ -168,9 +170,7 @@ class SettingsController {
 
     private static String currency(String value) {
         String code = value.strip().toUpperCase(Locale.ROOT);
-        boolean known = code.length() == 3 && Currency.getAvailableCurrencies().stream()
-                .anyMatch(c -> c.getCurrencyCode().equals(code));
-        if (!known) {
+        if (!CURRENCIES.contains(code)) {
             throw ApiException.badRequest("currency",
                     "Field 'currency' must be an ISO 4217 currency code such as USD or EUR.");
         }

@@ -44,6 +44,21 @@ public class ApiException extends RuntimeException {
     }
 
     /**
+     * Requires a non-blank text field of a request body.
+     *
+     * @param value the field's value, or {@code null} when it (or the whole body) is missing
+     * @param field the field's name, for the message
+     * @return the value, trimmed
+     * @throws ApiException 400 naming the field when it is missing or blank
+     */
+    public static String requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw badRequest(field, "Field '" + field + "' is required.");
+        }
+        return value.trim();
+    }
+
+    /**
      * A request that is valid JSON but cannot be done in the current state, such as listing catalogs before a
      * business is selected.
      *

@@ -1,6 +1,5 @@
 package io.github.metacommerce.admin.system;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -141,9 +140,5 @@ class SecurityConfiguration {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(),
                 ErrorHandling.body(status, message, category, code, Optional.empty()).getBody());
-    }
-
-    static boolean isApi(HttpServletRequest request) {
-        return API.matches(request);
     }
 }
