@@ -127,6 +127,61 @@ public class MetaConnections implements TokenExpirySource {
     }
 
     /**
+     * Records that a sync run of the store was queued or started.
+     *
+     * @param storeId the store
+     * @param syncStatus {@code queued} or {@code running}
+     */
+    public void syncStatus(long storeId, String syncStatus) {
+        jdbc.sql("update meta_connections set sync_status = ?, updated_at = ? where store_id = ?")
+                .params(syncStatus, Db.ts(clock.instant()), storeId).update();
+    }
+
+    /**
+     * Records how a store's sync run ended.
+     *
+     * @param storeId the store
+     * @param syncStatus {@code completed}, {@code partial}, {@code failed} or {@code cancelled}
+     * @param finishedAt when it ended
+     * @param error what went wrong, empty when nothing did
+     * @param statistics the run's counts as JSON
+     */
+    public void recordSync(long storeId, String syncStatus, Instant finishedAt, Optional<String> error,
+            String statistics) {
+        jdbc.sql("update meta_connections set sync_status = ?, last_sync_at = ?, sync_error = ?, statistics = ?, "
+                        + "updated_at = ? where store_id = ?")
+                .params(syncStatus, Db.ts(finishedAt), truncate(error.orElse(null), 2000), statistics,
+                        Db.ts(clock.instant()), storeId)
+                .update();
+    }
+
+    /**
+     * Records what the daily token check learned: a new expiry, and optionally a note for the merchant (such as
+     * an expiry coming soon) while the connection stays usable.
+     *
+     * @param storeId the store
+     * @param expiresAt when the token expires, empty when it never does
+     * @param note the note, empty to clear it
+     */
+    public void tokenChecked(long storeId, Optional<Instant> expiresAt, Optional<String> note) {
+        jdbc.sql("update meta_connections set token_expires_at = ?, status_reason = ?, updated_at = ? "
+                        + "where store_id = ? and connection_status = ?")
+                .params(Db.ts(expiresAt.orElse(null)), truncate(note.orElse(null), 500), Db.ts(clock.instant()),
+                        storeId, MetaConnection.CONNECTED)
+                .update();
+    }
+
+    /**
+     * The stores with a usable connection, for the daily token check.
+     *
+     * @return their ids
+     */
+    public List<Long> usableStores() {
+        return jdbc.sql("select store_id from meta_connections where connection_status = ? order by store_id")
+                .param(MetaConnection.CONNECTED).query(Long.class).list();
+    }
+
+    /**
      * Deletes a store's connection and its token.
      *
      * @param storeId the store

@@ -65,18 +65,61 @@ public class StoreSettingsTable {
         }
     }
 
-    private static SettingsRow row(ResultSet rs, int n) throws SQLException {
+    /**
+     * A store whose scheduled run is due.
+     *
+     * @param storeId the store
+     * @param dueAt when its run was due
+     * @param schedule its schedule
+     */
+    public record Due(long storeId, Instant dueAt, SyncSchedule schedule) {
+    }
+
+    /**
+     * The stores whose next scheduled run is due.
+     *
+     * @param now the time
+     * @return the stores, the longest overdue first
+     */
+    public List<Due> due(Instant now) {
+        return jdbc.sql("select store_id, next_run_at, schedule_type, schedule_every_hours, schedule_daily_at, "
+                        + "time_zone from store_settings where next_run_at <= ? order by next_run_at")
+                .param(Db.ts(now))
+                .query((rs, n) -> new Due(rs.getLong("store_id"), Db.instant(rs, "next_run_at").orElseThrow(),
+                        schedule(rs)))
+                .list();
+    }
+
+    /**
+     * Moves a store's next scheduled run on, if no other instance did first: the claim that makes a due run start
+     * once across the cluster.
+     *
+     * @param storeId the store
+     * @param dueAt the due time read with {@link #due(Instant)}
+     * @param next the next run, empty when the schedule is off
+     * @return whether this caller claimed the run
+     */
+    public boolean advance(long storeId, Instant dueAt, Optional<Instant> next) {
+        return jdbc.sql("update store_settings set next_run_at = ? where store_id = ? and next_run_at = ?")
+                .params(Db.ts(next.orElse(null)), storeId, Db.ts(dueAt)).update() == 1;
+    }
+
+    private static SyncSchedule schedule(ResultSet rs) throws SQLException {
         int hours = rs.getInt("schedule_every_hours");
         Optional<Integer> everyHours = rs.wasNull() ? Optional.empty() : Optional.of(hours);
+        return new SyncSchedule(rs.getString("schedule_type"), everyHours,
+                Optional.ofNullable(rs.getString("schedule_daily_at")).map(LocalTime::parse),
+                ZoneId.of(rs.getString("time_zone")));
+    }
+
+    private static SettingsRow row(ResultSet rs, int n) throws SQLException {
         String languages = rs.getString("languages");
         return new SettingsRow(
                 Optional.ofNullable(rs.getString("default_brand")),
                 Optional.ofNullable(rs.getString("store_domain")),
                 rs.getString("currency"),
                 OutOfStockPolicy.valueOf(rs.getString("out_of_stock_policy")),
-                new SyncSchedule(rs.getString("schedule_type"), everyHours,
-                        Optional.ofNullable(rs.getString("schedule_daily_at")).map(LocalTime::parse),
-                        ZoneId.of(rs.getString("time_zone"))),
+                schedule(rs),
                 languages == null || languages.isBlank() ? List.of() : Arrays.asList(languages.split(",")),
                 rs.getBoolean("sync_on_change"));
     }

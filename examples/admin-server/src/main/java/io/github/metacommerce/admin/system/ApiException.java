@@ -92,6 +92,25 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, "permission_error", "forbidden", Optional.empty(), message);
     }
 
+    /**
+     * The contract's category string for one of the SDK's error categories.
+     *
+     * @param category the SDK's category
+     * @return {@code authentication_error}, {@code permission_error}, {@code catalog_error}, {@code product_error},
+     *     {@code rate_limit_error}, {@code network_error} or {@code unknown_error}
+     */
+    public static String categoryOf(io.github.metacommerce.exception.ErrorCategory category) {
+        return switch (category) {
+            case AUTH -> "authentication_error";
+            case PERMISSION -> "permission_error";
+            case CATALOG -> "catalog_error";
+            case PRODUCT -> "product_error";
+            case RATE_LIMIT -> "rate_limit_error";
+            case NETWORK -> "network_error";
+            default -> "unknown_error";
+        };
+    }
+
     /** @return the HTTP status */
     public HttpStatus status() {
         return status;

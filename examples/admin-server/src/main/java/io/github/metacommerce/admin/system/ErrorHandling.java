@@ -46,7 +46,7 @@ class ErrorHandling {
         ErrorCategory category = e.category();
         log.warn("Meta call failed: {} ({})", e.getMessage(), category);
         HttpStatus status = e instanceof RateLimitException ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.BAD_GATEWAY;
-        ResponseEntity<Map<String, Object>> answer = body(status, merchantMessage(e), categoryName(category),
+        ResponseEntity<Map<String, Object>> answer = body(status, merchantMessage(e), ApiException.categoryOf(category),
                 "meta_" + category.name().toLowerCase(), Optional.empty());
         if (e instanceof RateLimitException rate && rate.retryAfter().isPresent()) {
             return ResponseEntity.status(status)
@@ -136,19 +136,6 @@ class ErrorHandling {
         body.put("code", code);
         field.ifPresent(f -> body.put("field", f));
         return ResponseEntity.status(status).body(body);
-    }
-
-    /** The contract's category strings for the SDK's categories. */
-    static String categoryName(ErrorCategory category) {
-        return switch (category) {
-            case AUTH -> "authentication_error";
-            case PERMISSION -> "permission_error";
-            case CATALOG -> "catalog_error";
-            case PRODUCT -> "product_error";
-            case RATE_LIMIT -> "rate_limit_error";
-            case NETWORK -> "network_error";
-            default -> "unknown_error";
-        };
     }
 
     private static String merchantMessage(MetaCommerceException e) {
