@@ -1,5 +1,6 @@
 package io.github.metacommerce.admin.account;
 
+import io.github.metacommerce.admin.product.DemoProducts;
 import io.github.metacommerce.admin.store.Role;
 import io.github.metacommerce.admin.store.Stores;
 import io.github.metacommerce.admin.system.AdminProperties;
@@ -16,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On the first start (no user in the database) creates the administrator and the first store, the way Spring
  * Boot and Jenkins do it: the password comes from {@code ADMIN_PASSWORD}, or is generated and logged exactly once.
+ * The store gets the demo products ({@link DemoProducts}) in the same transaction, so they exist exactly when the
+ * store does.
  */
 @Component
 @Order(0)
@@ -28,14 +31,16 @@ class BootstrapAdmin implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final AdminProperties properties;
     private final TransactionTemplate tx;
+    private final DemoProducts demoProducts;
 
     BootstrapAdmin(Users users, Stores stores, PasswordEncoder passwords, AdminProperties properties,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, DemoProducts demoProducts) {
         this.users = users;
         this.stores = stores;
         this.passwords = passwords;
         this.properties = properties;
         this.tx = tx;
+        this.demoProducts = demoProducts;
     }
 
     @Override
@@ -50,6 +55,7 @@ class BootstrapAdmin implements ApplicationRunner {
             long userId = users.create(b.username(), passwords.encode(password), true);
             long storeId = stores.create(b.storeName());
             stores.putMember(storeId, userId, Role.OWNER);
+            demoProducts.seed(storeId);
             if (generated) {
                 log.warn("Created user '{}' with the generated password: {}  (shown once; set ADMIN_PASSWORD to "
                         + "choose it on a fresh database)", b.username(), password);

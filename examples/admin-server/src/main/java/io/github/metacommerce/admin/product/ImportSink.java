@@ -4,16 +4,24 @@ import io.github.metacommerce.product.Product;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
-/** Collects what the format readers produce. */
+/** Hands what the format readers produce to the caller (products, as they complete) and collects the problems. */
 final class ImportSink {
-    final List<ImportedProduct> products = new ArrayList<>();
+    private final Consumer<ImportedProduct> products;
     final List<RowProblem> problems = new ArrayList<>();
     final List<RowProblem> skipped = new ArrayList<>();
     long rowsRead;
+    long productsRead;
+
+    ImportSink(Consumer<ImportedProduct> products) {
+        this.products = Objects.requireNonNull(products, "products");
+    }
 
     void product(long line, Product product) {
-        products.add(new ImportedProduct(line, product));
+        productsRead++;
+        products.accept(new ImportedProduct(line, product));
     }
 
     void problem(long line, String column, String message) {
@@ -28,8 +36,8 @@ final class ImportSink {
         skipped.add(new RowProblem(line, column, reason));
     }
 
-    ImportResult result(ImportFormat format) {
+    ImportSummary summary(ImportFormat format) {
         problems.sort((a, b) -> Long.compare(a.line(), b.line()));
-        return new ImportResult(format, rowsRead, products, problems, skipped);
+        return new ImportSummary(format, rowsRead, productsRead, problems, skipped);
     }
 }

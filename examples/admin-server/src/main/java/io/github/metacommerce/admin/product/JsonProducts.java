@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,13 +63,43 @@ final class JsonProducts {
             "material", "pattern", "googleProductCategory", "fbProductCategory", "productType");
 
     private final ZoneId zone;
+    private final boolean stored;
 
     JsonProducts(ZoneId zone) {
-        this.zone = zone;
+        this(zone, false);
     }
 
-    ImportResult read(Reader reader, long[] line) {
-        ImportSink sink = new ImportSink();
+    private JsonProducts(ZoneId zone, boolean stored) {
+        this.zone = zone;
+        this.stored = stored;
+    }
+
+    /**
+     * A reader of stored product documents ({@link ProductDocument}): the same fields, but an amount may be any
+     * decimal {@link BigDecimal#toString()} writes (such as {@code 1E+3}), so that every product read back equals the
+     * one written.
+     */
+    static JsonProducts forDocuments() {
+        return new JsonProducts(ZoneOffset.UTC, true);
+    }
+
+    /**
+     * Reads one product object (an element of the array).
+     *
+     * @param node the object
+     * @param line the line it starts on, for the problems
+     * @param problems receives what is wrong, each with the field's path
+     * @return the product; use it only when no problem was added
+     */
+    Product product(JsonNode node, long line, List<RowProblem> problems) {
+        if (!node.isObject()) {
+            problems.add(new RowProblem(line, "", "each element of the array must be a product object"));
+            return Product.builder().build();
+        }
+        return product(node, "", line, problems, true);
+    }
+
+    ImportSummary read(Reader reader, long[] line, ImportSink sink) {
         try (JsonParser p = MAPPER.createParser(reader)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new ImportFileException(Reason.BROKEN_JSON, "The JSON must be an array of products.");
@@ -82,12 +113,8 @@ final class JsonProducts {
                 line[0] = start;
                 JsonNode node = MAPPER.readTree(p);
                 sink.rowsRead++;
-                if (!node.isObject()) {
-                    sink.problem(start, "", "each element of the array must be a product object");
-                    continue;
-                }
                 List<RowProblem> problems = new ArrayList<>();
-                Product product = product(node, "", start, problems, true);
+                Product product = product(node, start, problems);
                 if (problems.isEmpty()) {
                     sink.product(start, product);
                 } else {
@@ -99,7 +126,7 @@ final class JsonProducts {
                         + "product array (line " + p.currentTokenLocation().getLineNr() + ").");
             }
         }
-        return sink.result(ImportFormat.JSON);
+        return sink.summary(ImportFormat.JSON);
     }
 
     static ImportFileException broken(JacksonException e) {
@@ -288,7 +315,15 @@ final class JsonProducts {
         }
     }
 
-    private static BigDecimal amount(JsonNode v, String at, long line, List<RowProblem> problems) {
+    private BigDecimal amount(JsonNode v, String at, long line, List<RowProblem> problems) {
+        if (stored && v.isString()) {
+            try {
+                return new BigDecimal(v.stringValue());
+            } catch (NumberFormatException e) {
+                problems.add(new RowProblem(line, at, shown(v) + " is not a decimal number"));
+                return null;
+            }
+        }
         if (v.isNumber()) {
             BigDecimal d = v.decimalValue();
             if (d.signum() >= 0) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -108,7 +109,7 @@ public final class ProductImporter {
     }
 
     /**
-     * Reads a whole file. The stream is read to its end (or to the first fatal fault) but not closed.
+     * Reads a whole file into memory. The stream is read to its end (or to the first fatal fault) but not closed.
      *
      * @param in the file's bytes
      * @return the products and the rows that could not be used
@@ -116,7 +117,45 @@ public final class ProductImporter {
      * @throws UncheckedIOException if reading the stream itself fails
      */
     public ImportResult read(InputStream in) {
+        List<ImportedProduct> products = new ArrayList<>();
+        ImportSummary s = read(in, products::add);
+        return new ImportResult(s.format(), s.rowsRead(), products, s.problems(), s.skipped());
+    }
+
+    /**
+     * Reads a file as a stream, handing each product to {@code consumer} as soon as it is complete: Shopify, native
+     * CSV and JSON products are never all held; WooCommerce products come at the end of the file (its variations
+     * may follow anywhere). A product already handed over stays handed over when a later part of the file turns
+     * out to be unreadable, so a caller that must not keep half a file works inside a transaction. Exceptions the
+     * consumer throws pass through unchanged. The stream is not closed.
+     *
+     * @param in the file's bytes
+     * @param consumer takes each product in file order
+     * @return the format, the counts and the rows that could not be used
+     * @throws ImportFileException if the file as a whole cannot be imported
+     * @throws UncheckedIOException if reading the stream itself fails
+     */
+    public ImportSummary read(InputStream in, Consumer<ImportedProduct> consumer) {
+        return read(in, consumer, false);
+    }
+
+    /**
+     * Reads only the JSON form ({@code PUT /products}): like {@link #read(InputStream, Consumer)}, but anything
+     * that is not a JSON array is refused with {@link Reason#BROKEN_JSON} instead of being read as CSV.
+     *
+     * @param in the JSON bytes
+     * @param consumer takes each product in array order
+     * @return the format ({@link ImportFormat#JSON}), the counts and the elements that could not be used
+     * @throws ImportFileException if the body is not a JSON array of products (or too large, or empty)
+     * @throws UncheckedIOException if reading the stream itself fails
+     */
+    public ImportSummary readJson(InputStream in, Consumer<ImportedProduct> consumer) {
+        return read(in, consumer, true);
+    }
+
+    private ImportSummary read(InputStream in, Consumer<ImportedProduct> consumer, boolean jsonOnly) {
         Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(consumer, "consumer");
         BufferedInputStream bytes = new BufferedInputStream(new LimitedInputStream(in, maxBytes));
         long[] line = {1};
         try {
@@ -127,13 +166,17 @@ public final class ProductImporter {
             BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, decoder), SNIFF_CHARS);
             int first = firstNonBlank(reader, line);
             if (first < 0) {
-                throw new ImportFileException(Reason.EMPTY_FILE, "The file is empty: it has no header row and no "
-                        + "products.");
+                throw new ImportFileException(Reason.EMPTY_FILE, jsonOnly ? "The body is empty: send a JSON array "
+                        + "of products." : "The file is empty: it has no header row and no products.");
             }
             if (first == '[') {
-                return new JsonProducts(timeZone).read(reader, line);
+                return new JsonProducts(timeZone).read(reader, line, new ImportSink(consumer));
             }
-            return readCsv(reader, line);
+            if (jsonOnly) {
+                throw new ImportFileException(Reason.BROKEN_JSON, "The body must be a JSON array of products "
+                        + "([{\"productId\": ...}, ...]).");
+            }
+            return readCsv(reader, line, new ImportSink(consumer));
         } catch (ImportFileException e) {
             throw e;
         } catch (IOException | UncheckedIOException | JacksonException e) {
@@ -141,11 +184,10 @@ public final class ProductImporter {
         }
     }
 
-    private ImportResult readCsv(BufferedReader reader, long[] line) throws IOException {
+    private ImportSummary readCsv(BufferedReader reader, long[] line, ImportSink sink) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
         CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
         Iterator<CSVRecord> it = parser.iterator();
-        ImportSink sink = new ImportSink();
         Header header = null;
         CsvFormatReader formatReader = null;
         ImportFormat detected = null;
@@ -181,7 +223,7 @@ public final class ProductImporter {
                     + "products.");
         }
         formatReader.finish();
-        return sink.result(detected);
+        return sink.summary(detected);
     }
 
     private CsvFormatReader readerFor(ImportFormat format, ImportSink sink) {
