@@ -60,7 +60,8 @@ import java.util.Set;
  *   <tr><td>Categories</td><td>productType: the first category, its path as {@code A > B}</td></tr>
  *   <tr><td>Brands</td><td>brand (the first)</td></tr>
  *   <tr><td>GTIN, UPC, EAN, or ISBN</td><td>gtin</td></tr>
- *   <tr><td>External URL</td><td>productUrl</td></tr>
+ *   <tr><td>External URL</td><td>productUrl; without it (the export has no permalink column) slug and productUrl
+ *       {@code /product/<slug>/}, WooCommerce's default permalink, with the slug made from Name as WordPress does</td></tr>
  * </table>
  * Not mapped: tax, shipping, dimensions, downloads, reviews, upsells and cross-sells, featured, position, tags.
  */
@@ -138,7 +139,17 @@ final class WooCommerceCsv implements CsvFormatReader {
             b.brand(brands.get(0));
         }
         b.gtin(row.text(GTIN));
-        b.productUrl(row.text("External URL"));
+        String external = row.text("External URL");
+        if (external != null && !external.isBlank()) {
+            b.productUrl(external);
+        } else if (!variation) {
+            // the export has no permalink: WooCommerce's default one is /product/<the name as a slug>/, relative
+            // to the store's URL (a variation links to its parent's page)
+            String slug = permalinkSlug(row.get("Name"));
+            if (!slug.isEmpty()) {
+                b.slug(slug).productUrl("/product/" + slug + "/");
+            }
+        }
         if (variable) {
             b.groupId(sku.isEmpty() ? id : sku);
         }
@@ -164,6 +175,16 @@ final class WooCommerceCsv implements CsvFormatReader {
         if (!sku.isEmpty()) {
             bySku.putIfAbsent(sku, e);
         }
+    }
+
+    /**
+     * The slug WordPress gives a title by default: lower case, accents dropped, runs of anything but letters and
+     * digits made one hyphen.
+     */
+    static String permalinkSlug(String name) {
+        String plain = java.text.Normalizer.normalize(name == null ? "" : name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+        return plain.replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
     }
 
     @Override
