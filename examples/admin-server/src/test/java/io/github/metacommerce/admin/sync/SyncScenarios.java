@@ -99,6 +99,22 @@ final class SyncScenarios {
         }
     }
 
+    /** A JSON array of valid products {@code p1..pN} (SKU {@code SKU-n}), as {@code PUT /products} takes it. */
+    static String products(int n) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 1; i <= n; i++) {
+            if (i > 1) {
+                sb.append(',');
+            }
+            sb.append("{\"productId\":\"p").append(i).append("\",\"sku\":\"SKU-").append(i)
+                    .append("\",\"name\":\"Product ").append(i).append("\",\"description\":\"A fine product\",")
+                    .append("\"price\":\"").append(10 + i).append(".00\",\"slug\":\"p").append(i)
+                    .append("\",\"imageUrls\":[\"https://cdn.example.com/p").append(i).append(".jpg\"],")
+                    .append("\"stockQuantity\":5}");
+        }
+        return sb.append(']').toString();
+    }
+
     static byte[] bytes(String resource) {
         try (InputStream in = SyncScenarios.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
