@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -105,6 +107,25 @@ public final class Browser {
 
     public HttpResponse<String> delete(String path) {
         return send(withCsrf(request(path)).DELETE());
+    }
+
+    /**
+     * Uploads a file as {@code multipart/form-data}, as a browser's file input does.
+     *
+     * @param path the route
+     * @param field the form field's name, such as {@code file}
+     * @param filename the file name sent
+     * @param content the file's bytes
+     * @return the answer
+     */
+    public HttpResponse<String> upload(String path, String field, String filename, byte[] content) {
+        String boundary = "----browser-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(withCsrf(request(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))));
     }
 
     /** A request without the CSRF header, to prove it is required. */
