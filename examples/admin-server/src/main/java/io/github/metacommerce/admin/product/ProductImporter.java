@@ -32,7 +32,8 @@ import tools.jackson.core.JacksonException;
  *         .maxBytes(50L * 1024 * 1024)
  *         .timeZone(ZoneId.of("Europe/Berlin"))   // the store's zone, for dates written without an offset
  *         .build();
- * ImportResult result = importer.read(upload.getInputStream());
+ * ImportResult result = importer.read(upload.getInputStream());            // everything in memory
+ * ImportSummary summary = importer.read(upload.getInputStream(), batch::add); // or product by product
  * }</pre>
  *
  * <h2>Formats</h2>
@@ -57,7 +58,8 @@ import tools.jackson.core.JacksonException;
  * The file is read as a stream. Shopify rows are grouped by consecutive {@code Handle} and native variant rows
  * follow their parent, so only the current product's rows are held; WooCommerce variations may come anywhere after
  * their parent, so its products are held until the end of the file. Either way the rows themselves are not kept,
- * only the products built from them.
+ * only the products built from them; {@link #read(InputStream, Consumer)} hands each product over as soon as it is
+ * complete and keeps none of them.
  */
 public final class ProductImporter {
     /** The default size limit: 50 MB. */

@@ -70,7 +70,12 @@ class SecurityMatrixTest extends AdminServerTestBase {
                         + GraphSandbox.SECOND_CATALOG_ID + "\"}"},
                 new String[] {"PUT", "/api/admin/stores/" + storeA + "/members", "{\"username\":\"" + userB
                         + "\",\"role\":\"owner\"}"},
-                new String[] {"POST", "/api/meta-commerce/stores/current", "{\"storeId\":" + storeA + "}"});
+                new String[] {"POST", "/api/meta-commerce/stores/current", "{\"storeId\":" + storeA + "}"},
+                new String[] {"GET", "/api/meta-commerce/products", null},
+                new String[] {"GET", "/api/meta-commerce/products/demo-001", null},
+                new String[] {"PUT", "/api/meta-commerce/products", "[{\"productId\":\"intruder\"}]"},
+                new String[] {"DELETE", "/api/meta-commerce/products/demo-001", null},
+                new String[] {"POST", "/api/meta-commerce/products/import", "[]"});
         for (String[] route : routes) {
             java.net.http.HttpRequest.Builder req = java.net.http.HttpRequest
                     .newBuilder(java.net.URI.create(baseUrl() + route[1])).header(header, Long.toString(storeA))
@@ -78,6 +83,7 @@ class SecurityMatrixTest extends AdminServerTestBase {
             req = switch (route[0]) {
                 case "GET" -> req.GET();
                 case "PUT" -> req.PUT(java.net.http.HttpRequest.BodyPublishers.ofString(route[2]));
+                case "DELETE" -> req.DELETE();
                 default -> req.POST(java.net.http.HttpRequest.BodyPublishers.ofString(route[2]));
             };
             HttpResponse<String> r = b.send(req);
