@@ -75,7 +75,17 @@ class SecurityMatrixTest extends AdminServerTestBase {
                 new String[] {"GET", "/api/meta-commerce/products/demo-001", null},
                 new String[] {"PUT", "/api/meta-commerce/products", "[{\"productId\":\"intruder\"}]"},
                 new String[] {"DELETE", "/api/meta-commerce/products/demo-001", null},
-                new String[] {"POST", "/api/meta-commerce/products/import", "[]"});
+                new String[] {"POST", "/api/meta-commerce/products/import", "[]"},
+                new String[] {"POST", "/api/meta-commerce/sync-job", "{}"},
+                new String[] {"POST", "/api/meta-commerce/sync/products", "{\"productIds\":[\"demo-001\"]}"},
+                new String[] {"GET", "/api/meta-commerce/sync/status", null},
+                new String[] {"GET", "/api/meta-commerce/sync/history", null},
+                new String[] {"GET", "/api/meta-commerce/jobs/00000000-0000-0000-0000-000000000000", null},
+                new String[] {"POST", "/api/meta-commerce/jobs/00000000-0000-0000-0000-000000000000/cancel", "{}"},
+                new String[] {"GET", "/api/meta-commerce/products/status", null},
+                new String[] {"GET", "/api/meta-commerce/products/errors", null},
+                new String[] {"GET", "/api/meta-commerce/products/errors/summary", null},
+                new String[] {"GET", "/api/meta-commerce/products/errors.csv", null});
         for (String[] route : routes) {
             java.net.http.HttpRequest.Builder req = java.net.http.HttpRequest
                     .newBuilder(java.net.URI.create(baseUrl() + route[1])).header(header, Long.toString(storeA))
