@@ -74,14 +74,24 @@ final class SyncScenarios {
 
     /** The sandbox catalog's items by retailer id (as stored: {@code data} and {@code localizations}). */
     static Map<String, JsonNode> sandboxItems(GraphSandbox sandbox, String catalogId) {
+        return sandboxItems(sandbox.baseUrl(), catalogId);
+    }
+
+    /** The same, from the sandbox at {@code sandboxUrl} (one running in its own process). */
+    static Map<String, JsonNode> sandboxItems(String sandboxUrl, String catalogId) {
         Map<String, JsonNode> items = new LinkedHashMap<>();
-        JsonNode page = sandbox(sandbox, "GET", "/_sandbox/catalogs/" + catalogId + "/items?limit=10000", null);
+        JsonNode page = sandbox(sandboxUrl, "GET", "/_sandbox/catalogs/" + catalogId + "/items?limit=10000", null);
         page.get("data").forEach(i -> items.put(i.get("retailer_id").asString(), i));
         return items;
     }
 
     static JsonNode sandbox(GraphSandbox sandbox, String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path));
+        return sandbox(sandbox.baseUrl(), method, path, json);
+    }
+
+    /** A control call to the sandbox at {@code sandboxUrl}; fails unless it answers 2xx. */
+    static JsonNode sandbox(String sandboxUrl, String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandboxUrl + path));
         if (json == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
