@@ -33,6 +33,8 @@ class BackgroundSyncTest extends AdminServerTestBase {
     MetaConnections connections;
     @Autowired
     TokenCipher cipher;
+    @Autowired
+    SandboxRestart sandboxRestart;
 
     @Test
     void aChangedProductIsSyncedOnItsOwnAndADeletedOneIsDeletedAtMeta() {
@@ -101,6 +103,24 @@ class BackgroundSyncTest extends AdminServerTestBase {
         Map<String, Object> row = jdbc.queryForMap("select token_expires_at from meta_connections where store_id = ?",
                 healthy.storeId());
         assertThat(row.get("token_expires_at")).isNotNull();
+    }
+
+    @Test
+    void aRestartedSandboxStartsEmptySoWhatTheLedgerKnewOfItIsForgotten() {
+        Browser admin = admin();
+        SyncScenarios.ConnectedStore store = SyncScenarios.connectedStore(admin, unique("restart"));
+        assertThat(admin.post("/api/meta-commerce/save-config", "{\"storeDomain\":\"shop.example\",\"defaultBrand\":"
+                + "\"Acme\"}").statusCode()).isEqualTo(200);
+        assertThat(admin.put("/api/meta-commerce/products", SyncScenarios.products(2)).statusCode()).isEqualTo(200);
+        assertThat(SyncScenarios.syncToEnd(admin, "{}").get("status").asString()).isEqualTo("completed");
+        assertThat(jdbc.queryForObject("select count(*) from meta_commerce_ledger where catalog_id = ?", Long.class,
+                store.catalogId())).isEqualTo(2);
+
+        sandboxRestart.run(null);
+
+        assertThat(jdbc.queryForObject("select count(*) from meta_commerce_ledger", Long.class)).isZero();
+        assertThat(Browser.json(admin.get("/api/meta-commerce/products/status")).get("summary").get("not_synced")
+                .asLong()).isEqualTo(2);
     }
 
     private void awaitItems(SyncScenarios.ConnectedStore store, int n) {

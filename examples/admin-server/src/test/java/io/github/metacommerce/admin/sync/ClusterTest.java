@@ -60,6 +60,9 @@ class ClusterTest {
                 .batchProcessingDelay(Duration.ofMillis(300));
         ports.forEach(p -> b.redirectUri("http://localhost:" + p + "/api/meta-commerce/auth/callback"));
         sandbox = b.build().start();
+        // a schema of its own: the catalog ids of a new sandbox repeat those of earlier runs on the same database
+        String schema = "cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String datasource = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String encryptionKey = Base64.getEncoder().encodeToString(key);
@@ -67,6 +70,8 @@ class ClusterTest {
             int port = ports.get(i);
             nodes.add(new SpringApplicationBuilder(AdminServerApplication.class).run(
                     "--server.port=" + port,
+                    "--spring.datasource.url=" + datasource,
+                    "--spring.flyway.schemas=" + schema,
                     "--admin.public-url=http://localhost:" + port,
                     "--admin.sandbox.enabled=false",
                     "--meta.commerce.app-id=" + GraphSandbox.DEFAULT_APP_ID,
