@@ -66,7 +66,8 @@ public final class AdminServerBenchmark {
 
     /** The command line. */
     record Options(Path adminJar, Path sandboxJar, Path work, long products, int batchCallsPerMinute, int clients,
-            int statusRequests, int errorRequests, int basicRequests, int loadSeconds, String adminHeap, String sandboxHeap) {
+            int statusRequests, int errorRequests, int basicRequests, int loadSeconds, String adminHeap,
+            String sandboxHeap) {
         static Options parse(String[] args) throws IOException {
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
@@ -75,7 +76,8 @@ public final class AdminServerBenchmark {
                 }
                 m.put(args[i].substring(2), args[++i]);
             }
-            Options o = new Options(Path.of(m.getOrDefault("admin-jar", "examples/admin-server/target/admin-server.jar")),
+            Options o = new Options(
+                    Path.of(m.getOrDefault("admin-jar", "examples/admin-server/target/admin-server.jar")),
                     Path.of(m.getOrDefault("sandbox-jar", "examples/graph-sandbox/target/graph-sandbox.jar")),
                     m.containsKey("work") ? Path.of(m.get("work")) : Files.createTempDirectory("admin-bench"),
                     Long.parseLong(m.getOrDefault("products", "100000")),
@@ -396,18 +398,25 @@ public final class AdminServerBenchmark {
                 "--spring.datasource.url=jdbc:h2:file:" + data + "/admin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                         + "DEFAULT_NULL_ORDERING=HIGH"));
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String last = "nothing";
         while (true) {
             try {
-                HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(adminUrl + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(adminUrl
+                        + "/actuator/health")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     break;
                 }
+                last = health.statusCode() + " " + health.body();
             } catch (IOException e) {
-                // not listening yet
+                last = e.toString(); // not listening yet
             }
-            if (System.nanoTime() > deadline || !children.get(children.size() - 1).isAlive()) {
-                throw new IllegalStateException("the admin server did not start; see " + o.work().resolve("admin.log"));
+            Process admin = children.get(children.size() - 1);
+            if (System.nanoTime() > deadline || !admin.isAlive()) {
+                throw new IllegalStateException("the admin server did not start (alive " + admin.isAlive()
+                        + ", health answered " + last + "); see " + o.work().resolve("admin.log"));
             }
             Thread.sleep(250);
         }

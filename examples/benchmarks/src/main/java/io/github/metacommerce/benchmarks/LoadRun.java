@@ -12,11 +12,13 @@ import java.util.function.BiFunction;
 
 /**
  * Concurrent GETs against the admin server: one thread and one session (its own connection) per client, each sending
- * its requests one after the other, until it sent them all or the run's time limit passed; the latency of each request is measured from send to the last byte received.
+ * its requests one after the other, until it sent them all or the run's time limit passed; the latency of each
+ * request is measured from send to the last byte received.
  */
 final class LoadRun {
     /** The figures of one load run. */
-    record Result(String name, int clients, int perClient, long requests, long errors, double seconds, double p50, double p95,
+    record Result(String name, int clients, int perClient, long requests, long errors, double seconds, double p50,
+            double p95,
             double p99, double max) {
         String line() {
             return String.format(Locale.ROOT, "%-66s %3d x %4d  %6d req  %5.1f s  %6.0f req/s  p50 %6.1f ms  "

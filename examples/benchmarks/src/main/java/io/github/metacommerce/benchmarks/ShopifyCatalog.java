@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * and a third a barcode (a GTIN-13 with the right check digit); all have a Product Category.
  */
 final class ShopifyCatalog {
-    static final String HEADER = "Handle,Title,Body (HTML),Vendor,Product Category,Type,Status,Variant SKU,Variant Price,"
-            + "Variant Compare At Price,Variant Inventory Qty,Variant Barcode,Image Src";
+    static final String HEADER = "Handle,Title,Body (HTML),Vendor,Product Category,Type,Status,Variant SKU,"
+            + "Variant Price,Variant Compare At Price,Variant Inventory Qty,Variant Barcode,Image Src";
     private static final String[] VENDORS = {"Acme Outdoor", "Northwind", "Trailhead", "Summit Gear", "Blue Peak"};
     private static final String[] TYPES = {"Tents", "Backpacks", "Jackets", "Boots", "Stoves", "Lamps", "Bottles",
         "Ropes"};
@@ -58,9 +58,9 @@ final class ShopifyCatalog {
         Optional<BigDecimal> compareAt = withPrice && i % 4 == 0 ? Optional.of(price.add(BigDecimal.TEN))
                 : Optional.empty();
         Optional<String> barcode = i % 3 == 0 ? Optional.of(gtin13(i)) : Optional.empty();
-        return new Item(handle, title, "<p>Item <b>" + i + "</b> for the trail.</p>", VENDORS[(int) (i % VENDORS.length)],
-                TYPES[(int) (i % TYPES.length)], "SKU-" + i, price, compareAt, (int) (i % 50), barcode,
-                "https://cdn.example.com/p/" + i + ".jpg");
+        return new Item(handle, title, "<p>Item <b>" + i + "</b> for the trail.</p>",
+                VENDORS[(int) (i % VENDORS.length)], TYPES[(int) (i % TYPES.length)], "SKU-" + i, price, compareAt,
+                (int) (i % 50), barcode, "https://cdn.example.com/p/" + i + ".jpg");
     }
 
     /** A GTIN-13 "400" + nine digits of {@code i} + its check digit. */
@@ -86,7 +86,8 @@ final class ShopifyCatalog {
             for (long i = from; i <= to; i++) {
                 Item it = item(i, withPrice, 0);
                 out.write(String.join(",", it.handle(), csv(it.title()), csv(it.body()), csv(it.vendor()),
-                        CATEGORY, csv(it.type()), "active", it.sku(), it.price() == null ? "" : it.price().toPlainString(),
+                        CATEGORY, csv(it.type()), "active", it.sku(),
+                        it.price() == null ? "" : it.price().toPlainString(),
                         it.compareAt().map(BigDecimal::toPlainString).orElse(""), Integer.toString(it.quantity()),
                         it.barcode().orElse(""), it.image()));
                 out.write('\n');
@@ -109,7 +110,8 @@ final class ShopifyCatalog {
     /** The product the admin server's Shopify reader makes of the item's row. */
     static Product product(Item it) {
         Product.Builder b = Product.builder().productId(it.handle()).slug(it.handle()).name(it.title())
-                .description(it.body()).brand(it.vendor()).googleProductCategory(CATEGORY).productType(it.type()).status(ProductStatus.ACTIVE)
+                .description(it.body()).brand(it.vendor()).googleProductCategory(CATEGORY).productType(it.type())
+                .status(ProductStatus.ACTIVE)
                 .sku(it.sku()).price(it.price()).compareAtPrice(it.compareAt().orElse(null))
                 .stockQuantity(it.quantity()).backorderPolicy(BackorderPolicy.DENY).gtin(it.barcode().orElse(null))
                 .imageUrls(it.image());
