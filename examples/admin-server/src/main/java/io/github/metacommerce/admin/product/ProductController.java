@@ -45,7 +45,6 @@ class ProductController {
     private static final Logger log = LoggerFactory.getLogger(ProductController.class);
     /** The most problems an answer lists; {@code problemCount} gives them all. */
     static final int MAX_LISTED_PROBLEMS = 1000;
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final Products products;
     private final StoreSettingsTable settings;
@@ -76,12 +75,7 @@ class ProductController {
     Map<String, Object> list(CurrentStore store, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String status) {
-        if (page < 0) {
-            throw ApiException.badRequest("page", "Parameter 'page' must be 0 or more.");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("size", "Parameter 'size' must be from 1 to " + MAX_PAGE_SIZE + ".");
-        }
+        ApiException.requirePage(page, size);
         Optional<ProductStatus> wanted = status.isBlank() ? Optional.empty() : Optional.of(status(status));
         Products.Page p = products.page(store.id(), q, wanted, page, size);
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -274,17 +274,22 @@ public class Products {
      * @param size products per page
      * @return the page and the total matching
      */
+    /**
+     * The condition of a product search on {@code products p} with the pattern {@code :q}
+     * ({@link Db#containsPattern(String)}): product id, SKU, name or a variant's SKU.
+     */
+    public static final String SEARCH = "(lower(p.product_id) like :q" + Db.LIKE_ESCAPE + " or lower(p.sku) like :q"
+            + Db.LIKE_ESCAPE + " or lower(p.name) like :q" + Db.LIKE_ESCAPE + " or exists (select 1 from "
+            + "product_items i where i.store_id = p.store_id and i.product_id = p.product_id and lower(i.retailer_id) "
+            + "like :q" + Db.LIKE_ESCAPE + "))";
+
     Page page(long storeId, String q, Optional<ProductStatus> status, int page, int size) {
         StringBuilder where = new StringBuilder("p.store_id = :store");
         Map<String, Object> params = new HashMap<>();
         params.put("store", storeId);
         if (!q.isBlank()) {
-            where.append(" and (lower(p.product_id) like :q escape '!' or lower(p.sku) like :q escape '!' "
-                    + "or lower(p.name) like :q escape '!' or exists (select 1 from product_items i "
-                    + "where i.store_id = p.store_id and i.product_id = p.product_id "
-                    + "and lower(i.retailer_id) like :q escape '!'))");
-            params.put("q", "%" + q.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                    .replace("_", "!_") + "%");
+            where.append(" and ").append(SEARCH);
+            params.put("q", Db.containsPattern(q));
         }
         status.ifPresent(s -> {
             where.append(" and p.status = :status");

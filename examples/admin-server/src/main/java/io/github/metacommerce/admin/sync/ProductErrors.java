@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -199,10 +198,10 @@ class ProductErrors {
             params.add(p);
         });
         f.query().ifPresent(q -> {
-            String like = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            sql.append(" and (lower(retailer_id) like ? escape '\\' or lower(product_id) like ? escape '\\' "
-                    + "or lower(code) like ? escape '\\' or lower(message) like ? escape '\\')");
+            String like = Db.containsPattern(q);
+            sql.append(" and (lower(retailer_id) like ?" + Db.LIKE_ESCAPE + " or lower(product_id) like ?"
+                    + Db.LIKE_ESCAPE + " or lower(code) like ?" + Db.LIKE_ESCAPE + " or lower(message) like ?"
+                    + Db.LIKE_ESCAPE + ")");
             params.add(like);
             params.add(like);
             params.add(like);

@@ -46,7 +46,7 @@ class ProductReportController {
     Map<String, Object> status(CurrentStore store, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status,
             @RequestParam(required = false) String q) {
-        SyncController.checkPage(page, size);
+        ApiException.requirePage(page, size);
         Optional<String> s = text(status).map(v -> v.toLowerCase(Locale.ROOT));
         if (s.isPresent() && !ProductStatuses.ALL.contains(s.get())) {
             throw ApiException.badRequest("status", "Parameter 'status' must be one of: "
@@ -82,7 +82,7 @@ class ProductReportController {
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String category,
             @RequestParam(required = false) String source, @RequestParam(required = false) String severity,
             @RequestParam(required = false) String q, @RequestParam(required = false) String productId) {
-        SyncController.checkPage(page, size);
+        ApiException.requirePage(page, size);
         ProductErrors.Filter filter = filter(category, source, severity, q, productId);
         List<Map<String, Object>> rows = errors.page(store.id(), filter, page, size).stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,12 +1,12 @@
 package io.github.metacommerce.admin.sync;
 
+import io.github.metacommerce.admin.product.Products;
 import io.github.metacommerce.admin.system.Db;
 import io.github.metacommerce.product.OutOfStockPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,19 +50,20 @@ class ProductStatuses {
             Optional<Instant> lastSyncedAt, Instant updatedAt, long errors, long warnings) {
     }
 
-    private static String stateSql(OutOfStockPolicy policy) {
-        String hidden = policy == OutOfStockPolicy.KEEP_VISIBLE ? "" : " or not p.in_stock";
-        return "select p.product_id, p.sku, p.name, p.variant_count, p.updated_at, p.last_synced_at, "
+    /** Each product (matching {@code search}) with its error and warning counts and its status. */
+    private static String stateSql(OutOfStockPolicy policy, String search) {
+        String hidden = policy == OutOfStockPolicy.KEEP_VISIBLE ? "" : " or not c.in_stock";
+        return "select c.*, case when c.status <> 'active'" + hidden + " then 'excluded' "
+                + "when c.errors > 0 then 'error' "
+                + "when c.last_synced_at is null then 'not_synced' "
+                + "when c.updated_at > c.last_synced_at then 'pending' else 'synced' end as sync_status from ("
+                + "select p.product_id, p.sku, p.name, p.status, p.in_stock, p.variant_count, p.updated_at, "
+                + "p.last_synced_at, "
                 + "(select count(*) from product_errors e where e.store_id = p.store_id and e.product_id = p.product_id "
                 + "and e.severity = 'error') as errors, "
                 + "(select count(*) from product_errors e where e.store_id = p.store_id and e.product_id = p.product_id "
-                + "and e.severity = 'warning') as warnings, "
-                + "case when p.status <> 'active'" + hidden + " then 'excluded' "
-                + "when exists (select 1 from product_errors e where e.store_id = p.store_id and e.product_id = "
-                + "p.product_id and e.severity = 'error') then 'error' "
-                + "when p.last_synced_at is null then 'not_synced' "
-                + "when p.updated_at > p.last_synced_at then 'pending' else 'synced' end as sync_status "
-                + "from products p where p.store_id = :store";
+                + "and e.severity = 'warning') as warnings "
+                + "from products p where p.store_id = :store" + search + ") c";
     }
 
     List<Row> page(long storeId, OutOfStockPolicy policy, Optional<String> status, Optional<String> query, int page,
@@ -89,7 +90,8 @@ class ProductStatuses {
     Map<String, Long> summary(long storeId, OutOfStockPolicy policy) {
         Map<String, Long> out = new LinkedHashMap<>();
         ALL.forEach(s -> out.put(s, 0L));
-        jdbc.sql("select sync_status, count(*) as n from (" + stateSql(policy) + ") s group by sync_status")
+        jdbc.sql("select sync_status, count(*) as n from (" + stateSql(policy, "") + ") s group by "
+                        + "sync_status")
                 .param("store", storeId)
                 .query((rs, n) -> out.put(rs.getString("sync_status"), rs.getLong("n"))).list();
         return out;
@@ -102,20 +104,17 @@ class ProductStatuses {
             Optional<String> query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("store", storeId);
-        StringBuilder inner = new StringBuilder(stateSql(policy));
-        query.ifPresent(q -> {
-            params.put("q", "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-            inner.append(" and (lower(p.product_id) like :q escape '\\' or lower(p.sku) like :q escape '\\' "
-                    + "or lower(p.name) like :q escape '\\' or exists (select 1 from product_items i where "
-                    + "i.store_id = p.store_id and i.product_id = p.product_id and lower(i.retailer_id) like :q "
-                    + "escape '\\'))");
-        });
+        String search = "";
+        if (query.isPresent()) {
+            params.put("q", Db.containsPattern(query.get()));
+            search = " and " + Products.SEARCH;
+        }
+        String inner = stateSql(policy, search);
         List<String> outer = new ArrayList<>();
         status.ifPresent(s -> {
             params.put("status", s);
             outer.add("sync_status = :status");
         });
-        return new Filter(inner.toString(), outer.isEmpty() ? "" : " where " + String.join(" and ", outer), params);
+        return new Filter(inner, outer.isEmpty() ? "" : " where " + String.join(" and ", outer), params);
     }
 }

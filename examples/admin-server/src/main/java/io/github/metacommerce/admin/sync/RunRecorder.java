@@ -57,10 +57,6 @@ class RunRecorder {
     RunRecorder(SyncRuns runs, ProductErrors errors, Products products, MetaConnections connections, SyncQueue queue,
             JdbcClient jdbc, TransactionTemplate tx, Clock clock,
             @Value("${meta.commerce.sync.jdbc-ledger.table:meta_commerce_ledger}") String ledgerTable) {
-        if (!TABLE.matcher(ledgerTable).matches()) {
-            throw new IllegalArgumentException("meta.commerce.sync.jdbc-ledger.table is not a table name: "
-                    + ledgerTable);
-        }
         this.runs = runs;
         this.errors = errors;
         this.products = products;
@@ -69,7 +65,15 @@ class RunRecorder {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
-        this.ledgerTable = ledgerTable;
+        this.ledgerTable = checkedTable(ledgerTable);
+    }
+
+    /** The ledger table's name from the settings, refused unless it is a plain (optionally qualified) name. */
+    static String checkedTable(String table) {
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("meta.commerce.sync.jdbc-ledger.table is not a table name: " + table);
+        }
+        return table;
     }
 
     /** Ends a run that could not start or broke, with its reason. */

@@ -1,7 +1,6 @@
 package io.github.metacommerce.admin.sync;
 
 import io.github.metacommerce.admin.system.SandboxMode;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = SandboxMode.ACTIVE, havingValue = "true")
 class SandboxRestart implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SandboxRestart.class);
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -30,13 +28,9 @@ class SandboxRestart implements ApplicationRunner {
 
     SandboxRestart(JdbcClient jdbc, TransactionTemplate tx,
             @Value("${meta.commerce.sync.jdbc-ledger.table:meta_commerce_ledger}") String ledgerTable) {
-        if (!TABLE.matcher(ledgerTable).matches()) {
-            throw new IllegalArgumentException("meta.commerce.sync.jdbc-ledger.table is not a table name: "
-                    + ledgerTable);
-        }
         this.jdbc = jdbc;
         this.tx = tx;
-        this.ledgerTable = ledgerTable;
+        this.ledgerTable = RunRecorder.checkedTable(ledgerTable);
     }
 
     @Override

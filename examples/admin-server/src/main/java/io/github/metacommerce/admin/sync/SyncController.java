@@ -32,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/meta-commerce")
 class SyncController {
-    private static final int MAX_PAGE_SIZE = 200;
-
     private final SyncQueue queue;
     private final SyncRuns runs;
     private final MetaConnections connections;
@@ -123,22 +121,13 @@ class SyncController {
     @GetMapping("/sync/history")
     Map<String, Object> history(CurrentStore store, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        checkPage(page, size);
+        ApiException.requirePage(page, size);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("runs", runs.history(store.id(), page, size).stream().map(SyncController::job).toList());
         answer.put("page", page);
         answer.put("size", size);
         answer.put("total", runs.count(store.id()));
         return answer;
-    }
-
-    static void checkPage(int page, int size) {
-        if (page < 0) {
-            throw ApiException.badRequest("page", "Parameter 'page' must be 0 or more.");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("size", "Parameter 'size' must be from 1 to " + MAX_PAGE_SIZE + ".");
-        }
     }
 
     private static List<String> productIds(List<String> given, boolean required) {

@@ -146,7 +146,8 @@ class SyncRunner implements DisposableBean {
                     .build();
             Stream<Product> stream = products.stream(job.storeId(), job.productIds());
             if (!s.languages().isEmpty()) {
-                stream = stream.map(p -> onlyLanguages(p, s.languages()));
+                List<Locale> languages = s.languages().stream().map(Locale::forLanguageTag).toList();
+                stream = stream.map(p -> onlyLanguages(p, languages));
             }
             SyncReport report = sync.sync(stream, request);
             recorder.finished(job, report, started, control.lastWaitingUntil());
@@ -162,10 +163,10 @@ class SyncRunner implements DisposableBean {
     }
 
     /** The product with only the translations in the store's languages (a tag such as {@code fr} takes fr-CA too). */
-    static Product onlyLanguages(Product p, List<String> languages) {
+    static Product onlyLanguages(Product p, List<Locale> languages) {
         Map<Locale, ProductTranslation> kept = new LinkedHashMap<>();
         p.translations().forEach((locale, t) -> {
-            if (languages.stream().map(Locale::forLanguageTag).anyMatch(l -> l.equals(locale)
+            if (languages.stream().anyMatch(l -> l.equals(locale)
                     || (l.getCountry().isEmpty() && l.getLanguage().equals(locale.getLanguage())))) {
                 kept.put(locale, t);
             }

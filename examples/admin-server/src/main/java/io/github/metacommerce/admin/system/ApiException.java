@@ -58,6 +58,25 @@ public class ApiException extends RuntimeException {
         return value.trim();
     }
 
+    /** The largest page a list route answers. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * Checks the paging parameters of a list route.
+     *
+     * @param page the page, from 0
+     * @param size the page size, 1 to {@link #MAX_PAGE_SIZE}
+     * @throws ApiException 400 naming {@code page} or {@code size}
+     */
+    public static void requirePage(int page, int size) {
+        if (page < 0) {
+            throw badRequest("page", "Parameter 'page' must be 0 or more.");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw badRequest("size", "Parameter 'size' must be from 1 to " + MAX_PAGE_SIZE + ".");
+        }
+    }
+
     /**
      * A request that is valid JSON but cannot be done in the current state, such as listing catalogs before a
      * business is selected.

@@ -22,6 +22,21 @@ public final class Db {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** The escape clause that goes with {@link #containsPattern(String)}: {@code like :q escape '!'}. */
+    public static final String LIKE_ESCAPE = " escape '!'";
+
+    /**
+     * A case-insensitive "contains" pattern for {@code lower(column) like ?} followed by {@link #LIKE_ESCAPE}: the
+     * text in lower case, its {@code %}, {@code _} and {@code !} escaped, between two {@code %}.
+     *
+     * @param text the text searched for
+     * @return the pattern
+     */
+    public static String containsPattern(String text) {
+        return "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%";
+    }
+
     /**
      * Reads a nullable timestamp column.
      *
