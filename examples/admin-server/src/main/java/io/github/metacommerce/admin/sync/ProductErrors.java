@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,13 +19,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code product_errors} table: what the last run that processed a product found wrong with it. Reads are
- * keyed by store and served from indexes, paged; the CSV export streams rows without holding them.
+ * The {@code product_errors} table: what the last run that processed a product found wrong with it, and
+ * {@code product_error_groups}, its per-store summary. Reads are keyed by store and served from indexes: a page
+ * takes its ids from an index in {@code id desc} order (newest first) and then reads those rows by key, so a deep
+ * page neither sorts nor reads the rows before it; totals come from the summary, not from counting rows. The CSV
+ * export streams rows without holding them.
  */
 @Repository
 class ProductErrors {
     private static final int BATCH = 1000;
     private static final int IN_CHUNK = 500;
+    /** Searches count their matches up to this many; a total above it is given as a lower bound. */
+    static final int COUNT_CAP = 10_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -37,6 +43,7 @@ class ProductErrors {
     /**
      * One stored error or warning.
      *
+     * @param id the row's key (0 before it is stored), the cursor of the next page
      * @param productId the store's product (the parent of a variant), empty when the store no longer has it
      * @param retailerId the catalog item (the SKU)
      * @param category the contract's category, such as {@code product_error}
@@ -48,7 +55,7 @@ class ProductErrors {
      * @param runId the run that found it
      * @param time when it was found
      */
-    record ErrorRow(String productId, String retailerId, String category, String source, String severity,
+    record ErrorRow(long id, String productId, String retailerId, String category, String source, String severity,
             String code, String field, String message, String runId, Instant time) {
     }
 
@@ -58,7 +65,7 @@ class ProductErrors {
      * @param category a category
      * @param source {@code local} or {@code meta}
      * @param severity {@code error} or {@code warning}
-     * @param query text searched in product id, SKU, code and message
+     * @param query the start of a SKU, in any case
      * @param productId one product
      */
     record Filter(Optional<String> category, Optional<String> source, Optional<String> severity,
@@ -72,6 +79,19 @@ class ProductErrors {
     /** Deletes every error of a store (a run that processed all its products replaces them all). */
     void deleteAll(long storeId) {
         jdbc.sql("delete from product_errors where store_id = ?").param(storeId).update();
+    }
+
+    /**
+     * Rewrites the store's summary from its rows; called in the transaction that changed them, after the change,
+     * so that totals and the summary never disagree with the list.
+     */
+    void refreshGroups(long storeId) {
+        jdbc.sql("delete from product_error_groups where store_id = ?").param(storeId).update();
+        jdbc.sql("insert into product_error_groups (store_id, category, source, severity, code, field, row_count, "
+                        + "product_count, example) select store_id, category, source, severity, code, field, count(*), "
+                        + "count(distinct product_id), min(message) from product_errors where store_id = ? "
+                        + "group by store_id, category, source, severity, code, field")
+                .param(storeId).update();
     }
 
     /** Deletes the errors of some products. */
@@ -88,34 +108,76 @@ class ProductErrors {
     void insert(long storeId, List<ErrorRow> rows) {
         for (int i = 0; i < rows.size(); i += BATCH) {
             List<ErrorRow> chunk = rows.subList(i, Math.min(rows.size(), i + BATCH));
-            template.batchUpdate("insert into product_errors (store_id, product_id, retailer_id, category, source, "
-                            + "severity, code, field, message, run_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            template.batchUpdate("insert into product_errors (store_id, product_id, retailer_id, sku_key, category, "
+                            + "source, severity, code, field, message, run_id, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     chunk, chunk.size(), (ps, r) -> {
                         ps.setLong(1, storeId);
                         ps.setString(2, cut(r.productId(), 255));
-                        ps.setString(3, cut(r.retailerId(), 255));
-                        ps.setString(4, r.category());
-                        ps.setString(5, r.source());
-                        ps.setString(6, r.severity());
-                        ps.setString(7, cut(r.code(), 100));
-                        ps.setString(8, cut(r.field(), 200));
-                        ps.setString(9, cut(r.message(), 4000));
-                        ps.setString(10, r.runId());
-                        ps.setObject(11, Db.ts(r.time()));
+                        String sku = cut(r.retailerId(), 255);
+                        ps.setString(3, sku);
+                        ps.setString(4, sku.toLowerCase(Locale.ROOT));
+                        ps.setString(5, r.category());
+                        ps.setString(6, r.source());
+                        ps.setString(7, r.severity());
+                        ps.setString(8, cut(r.code(), 100));
+                        ps.setString(9, cut(r.field(), 200));
+                        ps.setString(10, cut(r.message(), 4000));
+                        ps.setString(11, r.runId());
+                        ps.setObject(12, Db.ts(r.time()));
                     });
         }
     }
 
-    List<ErrorRow> page(long storeId, Filter filter, int page, int size) {
+    /**
+     * One page, newest first.
+     *
+     * @param storeId the store
+     * @param filter the filter
+     * @param page the page number, used when {@code before} is empty
+     * @param size the page size
+     * @param before a cursor: the {@link ErrorRow#id()} of the last row of the previous page, which makes the page
+     *     start right after it, however deep
+     * @return the rows
+     */
+    List<ErrorRow> page(long storeId, Filter filter, int page, int size, Optional<Long> before) {
         Where w = where(storeId, filter);
-        return jdbc.sql("select product_id, retailer_id, category, source, severity, code, field, message, run_id, "
-                        + "created_at from product_errors " + w.sql + " order by created_at desc, id desc limit ? offset ?")
-                .params(w.params).param(size).param((long) page * size).query(ProductErrors::row).list();
+        List<Object> params = new ArrayList<>(w.params);
+        String ids = "select id from product_errors " + w.sql;
+        if (before.isPresent()) {
+            ids += " and id < ?";
+            params.add(before.get());
+        }
+        ids += " order by id desc limit ? offset ?";
+        params.add(size);
+        params.add(before.isPresent() ? 0L : (long) page * size);
+        // the ids from the index alone (no row is read for the rows skipped), then the page's rows by key
+        return jdbc.sql("select e.id, e.product_id, e.retailer_id, e.category, e.source, e.severity, e.code, e.field, "
+                        + "e.message, e.run_id, e.created_at from product_errors e join (" + ids + ") k on e.id = k.id "
+                        + "order by e.id desc")
+                .params(params).query(ProductErrors::row).list();
     }
 
-    long count(long storeId, Filter filter) {
+    /**
+     * How many rows match a filter.
+     *
+     * @param value the count, at most {@link #COUNT_CAP} plus one for a search
+     * @param exact false when a search matched more than {@link #COUNT_CAP} rows and counting stopped
+     */
+    record Total(long value, boolean exact) {
+    }
+
+    /** The filter's total: from the summary for the view's filters, by counting (capped) for a search. */
+    Total count(long storeId, Filter filter) {
+        if (filter.query().isEmpty() && filter.productId().isEmpty()) {
+            Where w = where(storeId, filter);
+            return new Total(jdbc.sql("select coalesce(sum(row_count), 0) from product_error_groups " + w.sql)
+                    .params(w.params).query(Long.class).single(), true);
+        }
         Where w = where(storeId, filter);
-        return jdbc.sql("select count(*) from product_errors " + w.sql).params(w.params).query(Long.class).single();
+        long n = jdbc.sql("select count(*) from (select 1 from product_errors " + w.sql + " limit " + (COUNT_CAP + 1)
+                + ") m").params(w.params).query(Long.class).single();
+        return new Total(n, n <= COUNT_CAP);
     }
 
     /**
@@ -126,21 +188,23 @@ class ProductErrors {
      * @param source local or meta
      * @param severity error or warning
      * @param field the field
-     * @param count how many rows
+     * @param count how many errors (a product with several variants can have one a variant)
+     * @param products how many products
      * @param example one message
      */
     record Group(String code, String category, String source, String severity, String field, long count,
-            String example) {
+            long products, String example) {
     }
 
     /** The errors grouped by problem, most frequent first (the top of the errors view). */
     List<Group> summary(long storeId, int limit) {
-        return jdbc.sql("select code, category, source, severity, field, count(*) as n, min(message) as example "
-                        + "from product_errors where store_id = ? group by code, category, source, severity, field "
-                        + "order by n desc, code limit ?")
+        return jdbc.sql("select code, category, source, severity, field, row_count, product_count, example "
+                        + "from product_error_groups where store_id = ? order by product_count desc, row_count desc, "
+                        + "code, field limit ?")
                 .params(storeId, limit)
                 .query((rs, n) -> new Group(rs.getString("code"), rs.getString("category"), rs.getString("source"),
-                        rs.getString("severity"), rs.getString("field"), rs.getLong("n"), rs.getString("example")))
+                        rs.getString("severity"), rs.getString("field"), rs.getLong("row_count"),
+                        rs.getLong("product_count"), rs.getString("example")))
                 .list();
     }
 
@@ -151,9 +215,9 @@ class ProductErrors {
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("sku", "product_id",
                     "severity", "category", "source", "field", "code", "error", "time").get());
             template.query(con -> {
-                var ps = con.prepareStatement("select product_id, retailer_id, category, source, severity, code, "
+                var ps = con.prepareStatement("select id, product_id, retailer_id, category, source, severity, code, "
                         + "field, message, run_id, created_at from product_errors " + w.sql
-                        + " order by created_at desc, id desc");
+                        + " order by id desc");
                 ps.setFetchSize(500);
                 for (int i = 0; i < w.params.size(); i++) {
                     ps.setObject(i + 1, w.params.get(i));
@@ -198,20 +262,15 @@ class ProductErrors {
             params.add(p);
         });
         f.query().ifPresent(q -> {
-            String like = Db.containsPattern(q);
-            sql.append(" and (lower(retailer_id) like ?" + Db.LIKE_ESCAPE + " or lower(product_id) like ?"
-                    + Db.LIKE_ESCAPE + " or lower(code) like ?" + Db.LIKE_ESCAPE + " or lower(message) like ?"
-                    + Db.LIKE_ESCAPE + ")");
-            params.add(like);
-            params.add(like);
-            params.add(like);
-            params.add(like);
+            // a prefix on the index, not a scan: "search by SKU" as the errors view offers it
+            sql.append(" and sku_key like ?" + Db.LIKE_ESCAPE);
+            params.add(Db.prefixPattern(q));
         });
         return new Where(sql.toString(), params);
     }
 
     private static ErrorRow row(ResultSet rs, int n) throws SQLException {
-        return new ErrorRow(rs.getString("product_id"), rs.getString("retailer_id"), rs.getString("category"),
+        return new ErrorRow(rs.getLong("id"), rs.getString("product_id"), rs.getString("retailer_id"), rs.getString("category"),
                 rs.getString("source"), rs.getString("severity"), rs.getString("code"), rs.getString("field"),
                 rs.getString("message"), rs.getString("run_id"), Db.instant(rs, "created_at").orElseThrow());
     }

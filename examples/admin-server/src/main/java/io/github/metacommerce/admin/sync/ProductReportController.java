@@ -81,10 +81,13 @@ class ProductReportController {
     Map<String, Object> errors(CurrentStore store, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String category,
             @RequestParam(required = false) String source, @RequestParam(required = false) String severity,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String productId) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String productId,
+            @RequestParam(required = false) String before) {
         ApiException.requirePage(page, size);
         ProductErrors.Filter filter = filter(category, source, severity, q, productId);
-        List<Map<String, Object>> rows = errors.page(store.id(), filter, page, size).stream().map(e -> {
+        Optional<Long> cursor = cursor(before);
+        List<ProductErrors.ErrorRow> found = errors.page(store.id(), filter, page, size, cursor);
+        List<Map<String, Object>> rows = found.stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("retailerId", e.retailerId());
             m.put("productId", e.productId());
@@ -97,11 +100,15 @@ class ProductReportController {
             m.put("timestamp", e.time().toString());
             return m;
         }).toList();
+        ProductErrors.Total total = errors.count(store.id(), filter);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("errors", rows);
-        answer.put("total", errors.count(store.id(), filter));
+        answer.put("total", total.value());
+        answer.put("totalExact", total.exact());
         answer.put("page", page);
         answer.put("size", size);
+        // the cursor of the next page (pass it as before=): as fast at page 2,000 as at page 1
+        answer.put("nextBefore", found.size() < size ? null : String.valueOf(found.get(found.size() - 1).id()));
         return answer;
     }
 
@@ -115,6 +122,7 @@ class ProductReportController {
             m.put("severity", g.severity());
             m.put("field", g.field());
             m.put("count", g.count());
+            m.put("products", g.products());
             m.put("example", g.example());
             m.put("whatToDo", advice(g.source(), g.severity(), g.field()));
             return m;
@@ -167,6 +175,22 @@ class ProductReportController {
                     + "them again.";
         }
         return "Meta refused these products: fix " + where + " as the message says, then sync them again.";
+    }
+
+    private static Optional<Long> cursor(String before) {
+        Optional<String> b = text(before);
+        if (b.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(b.get());
+            if (id > 0) {
+                return Optional.of(id);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("before", "Parameter 'before' must be the nextBefore value of a previous page.");
     }
 
     private static Optional<String> text(String s) {

@@ -39,6 +39,7 @@ class SandboxRestart implements ApplicationRunner {
             int n = jdbc.sql("delete from " + ledgerTable).update();
             jdbc.sql("update products set last_synced_at = null where last_synced_at is not null").update();
             jdbc.sql("delete from product_errors").update();
+            jdbc.sql("delete from product_error_groups").update();
             return n;
         });
         if (forgotten > 0) {
