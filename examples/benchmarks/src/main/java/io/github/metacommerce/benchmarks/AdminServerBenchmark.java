@@ -183,8 +183,28 @@ public final class AdminServerBenchmark {
         results.add(LoadRun.run("GET /products/errors?size=50&category=product_error&page=<random>", sessions, e, limit,
                 (c, r) -> "/api/meta-commerce/products/errors?size=50&category=product_error&page="
                         + page(c, r, pages)));
-        results.add(LoadRun.run("GET /products/errors?size=50&q=bench-<random id>", sessions, e, limit,
-                (c, r) -> "/api/meta-commerce/products/errors?size=50&q=bench-" + (1 + page(c, r, 100_000))));
+        results.add(LoadRun.run("GET /products/errors?size=50&q=sku-<random id> (SKU prefix)", sessions, e, limit,
+                (c, r) -> "/api/meta-commerce/products/errors?size=50&q=sku-" + (1 + page(c, r, 100_000))));
+        // a cursor at a random depth costs what following nextBefore to that depth costs
+        long top = Long.parseLong(admin.store(errorsStore).getJson("/api/meta-commerce/products/errors?size=1")
+                .get("nextBefore").asText()) + 1;
+        results.add(LoadRun.run("GET /products/errors?size=50&before=<random cursor>", sessions, e, limit,
+                (c, r) -> "/api/meta-commerce/products/errors?size=50&before=" + (top - page(c, r, (int) errors))));
+        List<AdminSession> one = sessions.subList(0, 1);
+        results.add(LoadRun.run("GET /products/errors?size=50&page=<random>, 1 client", one, e, limit,
+                (c, r) -> "/api/meta-commerce/products/errors?size=50&page=" + page(c, r, pages)));
+        results.add(LoadRun.run("GET /products/errors?size=50&category=product_error&page=<random>, 1 client", one, e,
+                limit, (c, r) -> "/api/meta-commerce/products/errors?size=50&category=product_error&page="
+                        + page(c, r, pages)));
+        results.add(LoadRun.run("GET /products/errors/summary", sessions, e, limit,
+                (c, r) -> "/api/meta-commerce/products/errors/summary"));
+        int productPages = (int) Math.max(1, errors / 50);
+        results.add(LoadRun.run("GET /products/status?size=50&page=<random>", sessions, e, limit,
+                (c, r) -> "/api/meta-commerce/products/status?size=50&page=" + page(c, r, productPages)));
+        results.add(LoadRun.run("GET /products/status?size=50&page=<random>, 1 client", one, e, limit,
+                (c, r) -> "/api/meta-commerce/products/status?size=50&page=" + page(c, r, productPages)));
+        results.add(LoadRun.run("GET /products/status?size=50&status=error, 1 client", one, e, limit,
+                (c, r) -> "/api/meta-commerce/products/status?size=50&status=error"));
         for (AdminSession s : sessions) {
             s.store(store);
         }

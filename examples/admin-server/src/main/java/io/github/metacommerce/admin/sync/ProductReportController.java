@@ -72,8 +72,11 @@ class ProductReportController {
         answer.put("products", rows);
         answer.put("page", page);
         answer.put("size", size);
-        answer.put("total", statuses.count(store.id(), policy, s, query));
-        answer.put("summary", statuses.summary(store.id(), policy));
+        Map<String, Long> summary = statuses.summary(store.id(), policy);
+        // without a search the summary already holds the total: one pass over the store's products, not two
+        answer.put("total", query.isPresent() ? statuses.count(store.id(), policy, s, query)
+                : s.map(summary::get).orElse(summary.values().stream().mapToLong(Long::longValue).sum()));
+        answer.put("summary", summary);
         return answer;
     }
 

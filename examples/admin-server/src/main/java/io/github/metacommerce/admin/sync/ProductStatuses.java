@@ -4,7 +4,6 @@ import io.github.metacommerce.admin.product.Products;
 import io.github.metacommerce.admin.system.Db;
 import io.github.metacommerce.product.OutOfStockPolicy;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,27 +49,51 @@ class ProductStatuses {
             Optional<Instant> lastSyncedAt, Instant updatedAt, long errors, long warnings) {
     }
 
-    /** Each product (matching {@code search}) with its error and warning counts and its status. */
-    private static String stateSql(OutOfStockPolicy policy, String search) {
-        String hidden = policy == OutOfStockPolicy.KEEP_VISIBLE ? "" : " or not c.in_stock";
-        return "select c.*, case when c.status <> 'active'" + hidden + " then 'excluded' "
-                + "when c.errors > 0 then 'error' "
-                + "when c.last_synced_at is null then 'not_synced' "
-                + "when c.updated_at > c.last_synced_at then 'pending' else 'synced' end as sync_status from ("
-                + "select p.product_id, p.sku, p.name, p.status, p.in_stock, p.variant_count, p.updated_at, "
-                + "p.last_synced_at, "
+    private static final String HAS_ERROR = "exists (select 1 from product_errors e where e.store_id = p.store_id "
+            + "and e.product_id = p.product_id and e.severity = 'error')";
+
+    /** The condition of each status on a product {@code p}; exactly one holds for every product. */
+    private static Map<String, String> conditions(OutOfStockPolicy policy) {
+        String excluded = policy == OutOfStockPolicy.KEEP_VISIBLE ? "(p.status <> 'active')"
+                : "(p.status <> 'active' or not p.in_stock)";
+        String kept = "not " + excluded;
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("synced", kept + " and not " + HAS_ERROR + " and p.last_synced_at is not null "
+                + "and p.updated_at <= p.last_synced_at");
+        c.put("pending", kept + " and not " + HAS_ERROR + " and p.last_synced_at is not null "
+                + "and p.updated_at > p.last_synced_at");
+        c.put("error", kept + " and " + HAS_ERROR);
+        c.put("excluded", excluded);
+        c.put("not_synced", kept + " and not " + HAS_ERROR + " and p.last_synced_at is null");
+        return c;
+    }
+
+    /** The status of a product {@code p} as an expression. */
+    private static String statusCase(OutOfStockPolicy policy) {
+        StringBuilder sql = new StringBuilder("case");
+        conditions(policy).forEach((status, condition) -> {
+            if (!status.equals("not_synced")) {
+                sql.append(" when ").append(condition).append(" then '").append(status).append("'");
+            }
+        });
+        return sql.append(" else 'not_synced' end").toString();
+    }
+
+    /**
+     * One page in product id order. The status is a condition in the {@code where} clause and the counts are
+     * computed for the page's rows only, so a page reads the products up to it on the primary key instead of
+     * working out the status of every product of the store first.
+     */
+    List<Row> page(long storeId, OutOfStockPolicy policy, Optional<String> status, Optional<String> query, int page,
+            int size) {
+        Filter f = filter(storeId, policy, status, query);
+        JdbcClient.StatementSpec spec = jdbc.sql("select p.product_id, p.sku, p.name, p.variant_count, p.updated_at, "
+                + "p.last_synced_at, " + statusCase(policy) + " as sync_status, "
                 + "(select count(*) from product_errors e where e.store_id = p.store_id and e.product_id = p.product_id "
                 + "and e.severity = 'error') as errors, "
                 + "(select count(*) from product_errors e where e.store_id = p.store_id and e.product_id = p.product_id "
                 + "and e.severity = 'warning') as warnings "
-                + "from products p where p.store_id = :store" + search + ") c";
-    }
-
-    List<Row> page(long storeId, OutOfStockPolicy policy, Optional<String> status, Optional<String> query, int page,
-            int size) {
-        Filter f = filter(storeId, policy, status, query);
-        JdbcClient.StatementSpec spec = jdbc.sql("select * from (" + f.inner + ") s" + f.outer
-                + " order by product_id limit :limit offset :offset");
+                + "from products p " + f.where + " order by p.store_id, p.product_id limit :limit offset :offset");
         f.params.forEach(spec::param);
         return spec.param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Row(rs.getString("product_id"), rs.getString("sku"), rs.getString("name"),
@@ -81,7 +104,7 @@ class ProductStatuses {
 
     long count(long storeId, OutOfStockPolicy policy, Optional<String> status, Optional<String> query) {
         Filter f = filter(storeId, policy, status, query);
-        JdbcClient.StatementSpec spec = jdbc.sql("select count(*) from (" + f.inner + ") s" + f.outer);
+        JdbcClient.StatementSpec spec = jdbc.sql("select count(*) from products p " + f.where);
         f.params.forEach(spec::param);
         return spec.query(Long.class).single();
     }
@@ -90,31 +113,26 @@ class ProductStatuses {
     Map<String, Long> summary(long storeId, OutOfStockPolicy policy) {
         Map<String, Long> out = new LinkedHashMap<>();
         ALL.forEach(s -> out.put(s, 0L));
-        jdbc.sql("select sync_status, count(*) as n from (" + stateSql(policy, "") + ") s group by "
-                        + "sync_status")
+        jdbc.sql("select sync_status, count(*) as n from (select " + statusCase(policy) + " as sync_status from "
+                        + "products p where p.store_id = :store) s group by sync_status")
                 .param("store", storeId)
                 .query((rs, n) -> out.put(rs.getString("sync_status"), rs.getLong("n"))).list();
         return out;
     }
 
-    private record Filter(String inner, String outer, Map<String, Object> params) {
+    private record Filter(String where, Map<String, Object> params) {
     }
 
     private static Filter filter(long storeId, OutOfStockPolicy policy, Optional<String> status,
             Optional<String> query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("store", storeId);
-        String search = "";
+        StringBuilder where = new StringBuilder("where p.store_id = :store");
         if (query.isPresent()) {
             params.put("q", Db.containsPattern(query.get()));
-            search = " and " + Products.SEARCH;
+            where.append(" and ").append(Products.SEARCH);
         }
-        String inner = stateSql(policy, search);
-        List<String> outer = new ArrayList<>();
-        status.ifPresent(s -> {
-            params.put("status", s);
-            outer.add("sync_status = :status");
-        });
-        return new Filter(inner, outer.isEmpty() ? "" : " where " + String.join(" and ", outer), params);
+        status.ifPresent(s -> where.append(" and (").append(conditions(policy).get(s)).append(")"));
+        return new Filter(where.toString(), params);
     }
 }
