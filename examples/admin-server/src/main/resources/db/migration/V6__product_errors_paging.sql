@@ -1,6 +1,7 @@
 -- The errors view reads 50 rows of 100,000 without sorting or counting them all:
 -- * pages run newest first by id (rows are inserted in the order a run finds them), on indexes that end in
---   "id desc", one per filter the view offers; the page's ids come from the index alone, then 50 rows by key;
+--   "id desc", one per filter the view offers; a page orders by all the index's columns (H2 serves an order from
+--   an index only then), takes its ids from the index alone, then reads 50 rows by key;
 -- * "search by SKU" is a prefix match on a lower-cased copy of the SKU, on an index;
 -- * totals and the summary come from product_error_groups, one row per store and kind of problem, rewritten
 --   in the transaction that replaces a run's errors.
@@ -10,7 +11,7 @@ update product_errors set sku_key = lower(retailer_id);
 drop index product_errors_store_idx;
 drop index product_errors_category_idx;
 create index product_errors_recent_idx on product_errors (store_id, id desc);
-create index product_errors_category_idx on product_errors (store_id, category, source, id desc);
+create index product_errors_category_idx on product_errors (store_id, category, id desc);
 create index product_errors_source_idx on product_errors (store_id, source, id desc);
 create index product_errors_severity_idx on product_errors (store_id, severity, id desc);
 create index product_errors_sku_idx on product_errors (store_id, sku_key, id desc);
