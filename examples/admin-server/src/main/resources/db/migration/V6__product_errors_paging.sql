@@ -2,11 +2,13 @@
 -- * pages run newest first by id (rows are inserted in the order a run finds them), on indexes that end in
 --   "id desc", one per filter the view offers; a page orders by all the index's columns (H2 serves an order from
 --   an index only then), takes its ids from the index alone, then reads 50 rows by key;
--- * "search by SKU" is a prefix match on a lower-cased copy of the SKU, on an index;
+-- * "search by SKU" is a range on sku_key, the hex of the lower-cased SKU's UTF-8 bytes: a prefix of a SKU is a
+--   prefix of its key, and hex digits sort the same under every collation, so the range is exact on H2 and on
+--   PostgreSQL whatever the database's collation (a LIKE with a parameter is served by neither database's index);
 -- * totals and the summary come from product_error_groups, one row per store and kind of problem, rewritten
 --   in the transaction that replaces a run's errors.
-alter table product_errors add column sku_key varchar(255) not null default '';
-update product_errors set sku_key = lower(retailer_id);
+-- rows recorded before this migration have no key (found by search again once a run replaces them)
+alter table product_errors add column sku_key varchar(510) not null default '';
 
 drop index product_errors_store_idx;
 drop index product_errors_category_idx;

@@ -4,11 +4,13 @@ import io.github.metacommerce.admin.system.Db;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +33,8 @@ class ProductErrors {
     private static final int IN_CHUNK = 500;
     /** Searches count their matches up to this many; a total above it is given as a lower bound. */
     static final int COUNT_CAP = 10_000;
+    /** How many bytes of a SKU its search key holds: sku_key is varchar(510), two hex digits a byte. */
+    private static final int SKU_KEY_BYTES = 255;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -116,7 +120,7 @@ class ProductErrors {
                         ps.setString(2, cut(r.productId(), 255));
                         String sku = cut(r.retailerId(), 255);
                         ps.setString(3, sku);
-                        ps.setString(4, sku.toLowerCase(Locale.ROOT));
+                        ps.setString(4, skuKey(sku));
                         ps.setString(5, r.category());
                         ps.setString(6, r.source());
                         ps.setString(7, r.severity());
@@ -143,11 +147,15 @@ class ProductErrors {
     List<ErrorRow> page(long storeId, Filter filter, int page, int size, Optional<Long> before) {
         Where w = where(storeId, filter);
         List<Object> params = new ArrayList<>(w.params);
-        // without a cursor the bound is still there: it makes the index that ends in id the cheapest for H2's
-        // planner, ahead of the foreign key's index on store_id alone, from which it would sort every row
-        String ids = "select id from product_errors " + w.sql + " and id < ? order by " + indexOrder(filter)
-                + " limit ? offset ?";
-        params.add(before.orElse(Long.MAX_VALUE));
+        // without a cursor the bound is still there (except for a search, served by its own index): it makes the
+        // index that ends in id the cheapest for H2's planner, ahead of the foreign key's index on store_id alone,
+        // from which it would sort every row
+        String ids = "select id from product_errors " + w.sql;
+        if (before.isPresent() || !searches(filter)) {
+            ids += " and id < ?";
+            params.add(before.orElse(Long.MAX_VALUE));
+        }
+        ids += " order by " + indexOrder(filter) + " limit ? offset ?";
         params.add(size);
         params.add(before.isPresent() ? 0L : (long) page * size);
         // the ids from the index alone (no row is read for the rows skipped), then the page's rows by key
@@ -163,7 +171,7 @@ class ProductErrors {
      * {@code order by} names the index's columns from the first (else it sorts all the store's rows).
      */
     private static String indexOrder(Filter f) {
-        if (f.query().isPresent() || f.productId().isPresent()) {
+        if (searches(f)) {
             return "id desc"; // few rows: a prefix or one product, found on their own index
         }
         if (f.category().isPresent()) {
@@ -178,6 +186,10 @@ class ProductErrors {
         return "store_id, id desc";
     }
 
+    private static boolean searches(Filter f) {
+        return f.query().isPresent() || f.productId().isPresent();
+    }
+
     /**
      * How many rows match a filter.
      *
@@ -189,7 +201,7 @@ class ProductErrors {
 
     /** The filter's total: from the summary for the view's filters, by counting (capped) for a search. */
     Total count(long storeId, Filter filter) {
-        if (filter.query().isEmpty() && filter.productId().isEmpty()) {
+        if (!searches(filter)) {
             Where w = where(storeId, filter);
             return new Total(jdbc.sql("select coalesce(sum(row_count), 0) from product_error_groups " + w.sql)
                     .params(w.params).query(Long.class).single(), true);
@@ -282,12 +294,26 @@ class ProductErrors {
             params.add(p);
         });
         f.query().ifPresent(q -> {
-            // a prefix on the index, not a scan: "search by SKU" as the errors view offers it
-            sql.append(" and sku_key like ?" + Db.LIKE_ESCAPE);
-            params.add(Db.prefixPattern(q));
+            // "search by SKU": the keys that start with the text's key, a range on the index
+            String from = skuKey(q.strip());
+            sql.append(" and sku_key >= ? and sku_key < ?");
+            params.add(from);
+            params.add(from + "g");
         });
         return new Where(sql.toString(), params);
     }
+
+    /**
+     * The search key of a SKU: the hex digits of its lower-cased UTF-8 bytes. Every SKU that starts with a text has
+     * a key that starts with the text's key, and is below that key followed by {@code g} (above every hex digit),
+     * in any collation. Keys stop after {@value #SKU_KEY_BYTES} bytes (the column's width), a SKU's and a search's
+     * alike, so a longer search still finds its SKU.
+     */
+    static String skuKey(String sku) {
+        byte[] bytes = sku.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, SKU_KEY_BYTES));
+    }
+
 
     private static ErrorRow row(ResultSet rs, int n) throws SQLException {
         return new ErrorRow(rs.getLong("id"), rs.getString("product_id"), rs.getString("retailer_id"), rs.getString("category"),

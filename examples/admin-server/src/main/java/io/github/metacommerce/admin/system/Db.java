@@ -33,18 +33,7 @@ public final class Db {
      * @return the pattern
      */
     public static String containsPattern(String text) {
-        return "%" + prefixPattern(text);
-    }
-
-    /**
-     * A case-insensitive "starts with" pattern for a lower-cased column, used as {@link #containsPattern(String)}
-     * is; unlike it, an index on the column serves it.
-     *
-     * @param text the start searched for
-     * @return the pattern
-     */
-    public static String prefixPattern(String text) {
-        return text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+        return "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
                 .replace("_", "!_") + "%";
     }
 

@@ -130,6 +130,8 @@ class ProductErrorsTest extends AdminServerTestBase {
         List<ProductErrors.ErrorRow> rows = new ArrayList<>(mixed());
         rows.add(new ProductErrors.ErrorRow(0L, "odd", "50%_OFF-mug", "product_error", "local", "error",
                 "MISSING_PRICE", "price", "No price", "run-1", AT));
+        rows.add(new ProductErrors.ErrorRow(0L, "tee", "ÜBER-Tee-" + "x".repeat(300), "product_error", "local",
+                "error", "MISSING_PRICE", "price", "No price", "run-1", AT));
         store(store, rows);
         List<String> found = errors.page(store, filter(null, null, null, "sku-1"), 0, 500, Optional.empty())
                 .stream().map(ProductErrors.ErrorRow::retailerId).toList();
@@ -141,6 +143,10 @@ class ProductErrorsTest extends AdminServerTestBase {
         assertThat(errors.page(store, filter(null, null, null, "50%_off"), 0, 50, Optional.empty()))
                 .extracting(ProductErrors.ErrorRow::retailerId).containsExactly("50%_OFF-mug");
         assertThat(errors.count(store, filter(null, null, null, "5_%"))).isEqualTo(new ProductErrors.Total(0, true));
+        // beyond ASCII, in any case, and a search as long as the longest key
+        assertThat(errors.page(store, filter(null, null, null, "über-t"), 0, 50, Optional.empty()))
+                .extracting(ProductErrors.ErrorRow::productId).containsExactly("tee");
+        assertThat(errors.count(store, filter(null, null, null, "über-tee-" + "x".repeat(280))).value()).isOne();
         // the middle of a SKU is not its start
         assertThat(errors.count(store, filter(null, null, null, "KU-1")).value()).isZero();
     }
