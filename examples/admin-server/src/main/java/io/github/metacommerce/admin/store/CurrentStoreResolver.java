@@ -83,14 +83,22 @@ public class CurrentStoreResolver implements HandlerMethodArgumentResolver {
 
     /**
      * Resolves the current store for a page: as {@link #resolve(HttpServletRequest)}, but a user of several stores
-     * who chose none yet gets the first (by name), remembered in the session, and can switch from the header.
+     * who chose none yet gets the first (by name), remembered in the session, and can switch from the header; the
+     * store a page resolves is remembered in the session, so a user added to a second store stays on the first.
      *
      * @param request the request
      * @return the store
      */
     public CurrentStore resolveForPage(HttpServletRequest request) {
         try {
-            return resolve(request);
+            CurrentStore store = resolve(request);
+            // a user of one store has it pinned too, so that being added to a second store later does not move
+            // the pages to another store under the merchant's eyes
+            HttpSession session = request.getSession(false);
+            if (session != null && request.getHeader(HEADER) == null && session.getAttribute(SESSION_KEY) == null) {
+                session.setAttribute(SESSION_KEY, store.id());
+            }
+            return store;
         } catch (ApiException e) {
             if (!"store_required".equals(e.code())) {
                 throw e;

@@ -264,12 +264,14 @@ class RunRecorder {
             text = "Dry run: " + c.wouldSend() + " of " + c.itemsSeen() + " items would be sent, " + c.unchanged()
                     + " are unchanged, " + c.failed() + " have errors";
         } else {
-            text = c.productsSeen() + " products (" + c.itemsSeen() + " items): " + c.created() + " created, "
+            text = plural(c.productsSeen(), "product") + " (" + plural(c.itemsSeen(), "item") + "): " + c.created()
+                    + " created, "
                     + c.updated() + " updated, " + c.unchanged() + " unchanged, " + c.deleted() + " deleted, "
                     + c.failed() + " failed, " + c.notAttempted() + " not attempted";
         }
         if (errorCount > 0 || !r.warnings().isEmpty()) {
-            text += "; " + errorCount + " errors and " + r.warnings().size() + " warnings in the errors view";
+            text += "; " + plural(errorCount, "error") + " and " + plural(r.warnings().size(), "warning")
+                    + " in the errors view";
         }
         return switch (status) {
             case "completed" -> "Completed. " + text + ".";
@@ -277,5 +279,9 @@ class RunRecorder {
             default -> (status.equals("partial") ? "Stopped early. " : "Failed. ") + reason.orElse("") + " " + text
                     + ".";
         };
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -39,6 +39,30 @@ class AccountApiTest extends AdminServerTestBase {
     }
 
     @Test
+    void aMerchantAddedToASecondStoreStaysOnTheStoreThePagesShowed() {
+        Browser admin = Browser.basic(baseUrl(), "admin", ADMIN_PASSWORD);
+        String name = unique("merchant").toLowerCase();
+        assertThat(admin.post("/api/admin/users", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD
+                + "\"}").statusCode()).isEqualTo(201);
+        long first = Browser.json(admin.post("/api/admin/stores", "{\"name\":\"Zulu Shop\",\"owner\":\"" + name
+                + "\"}")).get("id").asLong();
+        Browser merchant = new Browser(baseUrl());
+        merchant.signIn(name, PASSWORD);
+        assertThat(merchant.get("/admin/marketplace-hub").statusCode()).isEqualTo(200);
+
+        // a second store that sorts first by name
+        long second = Browser.json(admin.post("/api/admin/stores", "{\"name\":\"Alpha Shop\",\"owner\":\"" + name
+                + "\"}")).get("id").asLong();
+        assertThat(second).isNotEqualTo(first);
+        HttpResponse<String> config = merchant.get("/api/meta-commerce/config");
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        assertThat(merchant.get("/admin/marketplace-hub").body()).contains("Zulu Shop");
+        // an API client without a session still has to choose
+        assertThat(Browser.basic(baseUrl(), name, PASSWORD).get("/api/meta-commerce/config").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void badInputNamesTheField() {
         Browser admin = Browser.basic(baseUrl(), "admin", ADMIN_PASSWORD);
         assertField(admin.post("/api/admin/users", "{\"password\":\"" + PASSWORD + "\"}"), 400, "username");
