@@ -129,12 +129,13 @@ class SyncRunner implements DisposableBean {
             return;
         }
         SettingsRow s = settings.find(job.storeId());
-        CatalogSync sync = syncs.create(cipher.decrypt(c.encryptedToken(), job.storeId()), job.catalogId(),
-                storeSettings(s), ledger);
         long total = products.count(job.storeId(), job.productIds());
         runs.total(job.id(), total);
         Instant started = clock.instant();
         try (RunControl control = new RunControl(job.id(), runs, clock, total).start(ticker, tick)) {
+            // the ledger as this run sees it: its confirmations move the progress bar while Meta works
+            CatalogSync sync = syncs.create(cipher.decrypt(c.encryptedToken(), job.storeId()), job.catalogId(),
+                    storeSettings(s), control.counting(ledger));
             SyncRequest request = SyncRequest.builder()
                     .storeId(Long.toString(job.storeId()))
                     .mode(SyncMode.valueOf(job.mode()))
