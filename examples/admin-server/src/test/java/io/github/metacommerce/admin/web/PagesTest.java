@@ -153,8 +153,7 @@ class PagesTest extends AdminServerTestBase {
     @Test
     void aTokenExpiringWithinSevenDaysIsWarnedAboutAndAnExpiredOneAsksToReconnect() {
         Browser admin = admin();
-        long storeId = ConnectionScenarios.newStoreFor(admin, unique("expiry"));
-        assertThat(admin.get(ConnectionScenarios.consent(admin, "continue")).statusCode()).isEqualTo(302);
+        long storeId = ConnectionScenarios.connectedStoreFor(admin, unique("expiry"));
         String fresh = admin.get(PAGE).body();
         assertThat(fresh).doesNotContain("id=\"token-warning\"").doesNotContain("id=\"connect\"");
 
