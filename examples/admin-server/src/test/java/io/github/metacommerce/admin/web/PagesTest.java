@@ -180,6 +180,25 @@ class PagesTest extends AdminServerTestBase {
         assertThat(text(revoked, "token-expiry")).isEqualTo("Never");
     }
 
+    @Test
+    void aStaffMemberIsToldOnThePageThatOnlyAnOwnerMayConnectOrDisconnect() {
+        Browser admin = admin();
+        String storeName = unique("staffed");
+        long storeId = ConnectionScenarios.connectedStoreFor(admin, storeName);
+        String staff = unique("clerk").toLowerCase();
+        assertThat(admin.post("/api/admin/users", "{\"username\":\"" + staff + "\",\"password\":\""
+                + ADMIN_PASSWORD + "\"}").statusCode()).isEqualTo(201);
+        assertThat(admin.put("/api/admin/stores/" + storeId + "/members", "{\"username\":\"" + staff
+                + "\",\"role\":\"staff\"}").statusCode()).isEqualTo(200);
+        Browser clerk = new Browser(baseUrl());
+        clerk.signIn(staff, ADMIN_PASSWORD);
+        HttpResponse<String> refused = clerk.postForm(PAGE + "/disconnect", Map.of("confirm", "yes"));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith(PAGE);
+        String page = clerk.get(PAGE).body();
+        assertThat(page).contains("id=\"flash-error\"", "Only an owner of " + storeName + " may disconnect");
+        assertThat(text(page, "connection-status")).isEqualTo("Connected");
+    }
+
     private void expires(long storeId, Instant at) {
         assertThat(jdbc.update("update meta_connections set token_expires_at = ? where store_id = ?",
                 Timestamp.from(at), storeId)).isEqualTo(1);
