@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.metacommerce.admin.AdminServerTestBase;
 import io.github.metacommerce.admin.Browser;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +23,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -31,9 +40,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MerchantWalkThroughTest extends AdminServerTestBase {
     private static final String PASSWORD = "merchant-password-for-tests";
+    /** Rows of walkthrough-products.csv: 40 good products and {@link #BROKEN} without an image. */
+    private static final int PRODUCTS = 43;
+    private static final int BROKEN = 3;
+    private static final String XSS_NAME = "<img src=x onerror=alert(1)>";
+    private static final String XSS_SKU = "<img src=x onerror=alert(2)>";
 
     private Chrome chrome;
     private String merchant;
+    private final String catalogName = unique("Walk-through Catalog");
     private boolean failed;
     private boolean stepPassed;
 
@@ -98,7 +113,7 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
     void showsTheHubNotConnected() {
         assertThat(chrome.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Marketplace Hub");
         assertThat(chrome.id("hub-connection-status", "main dl dd").getText()).isEqualTo("Not connected");
-        assertThat(chrome.driver.findElement(By.cssSelector("header")).getText()).contains(merchant);
+        assertThat(chrome.driver.findElement(By.tagName("body")).getText()).contains("Walk-through Shop");
         chrome.checkPage("the Marketplace Hub");
         chrome.screenshot("admin-hub");
         stepPassed = true;
@@ -130,7 +145,244 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
     }
 
     @Test
-    @Order(90)
+    @Order(4)
+    void choosesTheBusinessAndCreatesACatalog() {
+        chrome.clickAndLoad("tab-catalog");
+        assertActiveTab("catalog");
+        assertThat(chrome.id("tab-sync").getAttribute("aria-disabled")).as("Sync needs a catalog").isEqualTo("true");
+        Select business = new Select(chrome.id("business-select"));
+        WebElement first = business.getOptions().stream().filter(o -> !o.getAttribute("value").isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("no business to choose"));
+        String businessName = first.getText().strip();
+        business.selectByValue(first.getAttribute("value"));
+        chrome.clickAndLoad("choose-business");
+        assertThat(chrome.id("flash-success").getText()).isNotBlank();
+        chrome.checkPage("the Catalog tab with a business");
+
+        chrome.id("new-catalog-name").sendKeys(catalogName);
+        chrome.clickAndLoad("create-catalog");
+        assertThat(chrome.id("flash-success").getText()).contains(catalogName);
+        Select catalogs = new Select(chrome.id("catalog-select"));
+        WebElement mine = catalogs.getOptions().stream().filter(o -> o.getText().startsWith(catalogName))
+                .findFirst().orElseThrow(() -> new AssertionError("the new catalog is not offered: "
+                        + catalogs.getOptions().stream().map(WebElement::getText).toList()));
+        assertThat(mine.getText()).isEqualTo(catalogName + " (0 products)");
+        catalogs.selectByValue(mine.getAttribute("value"));
+        chrome.clickAndLoad("choose-catalog");
+        assertThat(chrome.id("flash-success").getText()).isNotBlank();
+        assertThat(chrome.id("tab-sync").getAttribute("aria-disabled")).isNotEqualTo("true");
+        chrome.checkPage("the Catalog tab with a catalog");
+        chrome.screenshot("admin-catalog");
+
+        chrome.clickAndLoad("tab-connection");
+        assertThat(chrome.text("connected-business")).isEqualTo(businessName);
+        assertThat(chrome.text("connected-catalog")).isEqualTo(catalogName);
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(5)
+    void savesTheSettingsAfterAFieldError() {
+        chrome.clickAndLoad("tab-settings");
+        assertActiveTab("settings");
+        chrome.checkPage("the Settings tab");
+        WebElement brand = chrome.id("brand");
+        brand.clear();
+        brand.sendKeys("Glow & Co <b>");
+        WebElement domain = chrome.id("domain");
+        domain.clear();
+        domain.sendKeys("shop.example.com");
+        // a code no page offers: the server must refuse it and say so at the field
+        chrome.js("var o = document.createElement('option'); o.value = 'ZZZ'; o.text = 'ZZZ';"
+                + " arguments[0].appendChild(o); arguments[0].value = 'ZZZ';", chrome.id("currency"));
+        assertThat(new Select(chrome.id("currency")).getFirstSelectedOption().getAttribute("value")).isEqualTo("ZZZ");
+        chrome.clickAndLoad("save-settings");
+        assertThat(chrome.text("error-currency")).isNotBlank();
+        WebElement currency = chrome.id("currency");
+        assertThat(currency.getAttribute("class")).contains("is-invalid");
+        assertThat(currency.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(chrome.id("brand").getAttribute("value")).as("the other values are kept").isEqualTo("Glow & Co <b>");
+        assertThat(chrome.id("domain").getAttribute("value")).isEqualTo("shop.example.com");
+        assertThat(chrome.driver.findElements(By.id("flash-success"))).isEmpty();
+        chrome.checkPage("the Settings tab with a field error");
+
+        new Select(chrome.id("currency")).selectByValue("EUR");
+        chrome.clickAndLoad("save-settings");
+        assertThat(chrome.id("flash-success").getText()).isNotBlank();
+        assertThat(chrome.driver.findElements(By.id("error-currency")).stream().filter(WebElement::isDisplayed))
+                .isEmpty();
+        chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=settings");
+        assertThat(chrome.id("brand").getAttribute("value")).isEqualTo("Glow & Co <b>");
+        assertThat(new Select(chrome.id("currency")).getFirstSelectedOption().getAttribute("value")).isEqualTo("EUR");
+        chrome.checkPage("the Settings tab after saving");
+        chrome.screenshot("admin-settings");
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(6)
+    void importsACsvFile() throws Exception {
+        chrome.clickAndLoad("nav-import");
+        chrome.checkPage("the Import page");
+        Path file = Path.of(MerchantWalkThroughTest.class.getResource("/browser/walkthrough-products.csv").toURI());
+        chrome.id("import-file").sendKeys(file.toAbsolutePath().toString());
+        chrome.clickAndLoad("import-submit");
+        chrome.id("import-result");
+        assertThat(chrome.text("import-format")).isNotBlank();
+        assertThat(chrome.text("import-rows-read")).isEqualTo(String.valueOf(PRODUCTS));
+        assertThat(chrome.text("import-created")).isEqualTo(String.valueOf(PRODUCTS));
+        assertThat(chrome.text("import-updated")).isEqualTo("0");
+        assertThat(chrome.text("import-skipped")).isEqualTo("0");
+        chrome.checkPage("the Import page with a result");
+        chrome.screenshot("admin-import");
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(7)
+    void listsTheProductsWithMarkupAsText() {
+        chrome.clickAndLoad("nav-products");
+        assertThat(chrome.driver.findElements(By.cssSelector("#products-table tr.product-row"))).isNotEmpty();
+        chrome.checkPage("the Products page");
+        chrome.screenshot("admin-products");
+
+        chrome.id("product-search").sendKeys("<img");
+        chrome.clickAndLoad("search-products");
+        List<WebElement> rows = chrome.driver.findElements(By.cssSelector("#products-table tr.product-row"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains(XSS_NAME);
+        assertMarkupShownAsText("the Products page");
+        chrome.checkPage("the Products page searched");
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(8)
+    void syncsAllProductsWithALiveProgressBar() {
+        chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=connection");
+        chrome.clickAndLoad("tab-sync");
+        assertActiveTab("sync");
+        assertThat(chrome.text("sync-all")).isEqualTo("Sync All Products");
+        chrome.checkPage("the Sync tab before a run");
+
+        chrome.clickAndLoad("sync-all");
+        SortedSet<Integer> seen = new TreeSet<>();
+        String state = chrome.waiting().withTimeout(Duration.ofSeconds(120))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String now = d.findElement(By.id("sync-progress")).getAttribute("aria-valuenow");
+                    seen.add(Integer.parseInt(now));
+                    String s = d.findElement(By.id("sync-state")).getText().strip();
+                    return s.equals("Queued") || s.equals("Running") ? null : s;
+                });
+        System.out.println("Sync progress values seen while polling: " + seen);
+        assertThat(state).isEqualTo("Completed with errors");
+        assertThat(chrome.id("sync-progress").getAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(chrome.text("sync-percent")).isEqualTo("100%");
+        assertThat(chrome.text("count-created")).isEqualTo(String.valueOf(PRODUCTS - BROKEN));
+        assertThat(chrome.text("count-failed")).isEqualTo(String.valueOf(BROKEN));
+        assertThat(chrome.driver.findElements(By.id("cancel-sync"))).as("no cancel after the end").isEmpty();
+        // the history shows the run once the page is loaded again
+        chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=sync");
+        List<WebElement> history = chrome.driver.findElements(By.cssSelector("#sync-history tbody tr"));
+        assertThat(history).isNotEmpty();
+        assertThat(history.get(0).getText()).contains("Completed with errors");
+        chrome.id("history-chart");
+        chrome.checkPage("the Sync tab after a run");
+        chrome.screenshot("admin-sync");
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(9)
+    void showsFiltersAndResyncsTheErrors() {
+        chrome.clickAndLoad("tab-errors");
+        assertActiveTab("errors");
+        List<WebElement> groups = chrome.driver.findElements(By.cssSelector("#error-summary .error-group"));
+        assertThat(groups).isNotEmpty();
+        assertThat(groups.stream().map(g -> g.findElement(By.className("error-group-title")).getText()).toList())
+                .as("the problem groups").anySatisfy(t -> assertThat(t).endsWith(": 3 products"));
+        assertThat(errorRows()).hasSize(BROKEN);
+        assertMarkupShownAsText("the Errors tab");
+        chrome.checkPage("the Errors tab");
+        chrome.screenshot("admin-errors");
+
+        new Select(chrome.id("filter-source")).selectByValue("local");
+        chrome.id("search-sku").sendKeys("WALK-NOIMG");
+        chrome.clickAndLoad("apply-filters");
+        List<WebElement> rows = errorRows();
+        assertThat(rows).hasSize(2);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.findElements(By.tagName("td")).get(0).getText()).startsWith("WALK-NOIMG-");
+            assertThat(r.findElements(By.tagName("td")).get(3).getText()).isEqualTo("Local");
+        });
+        assertThat(chrome.text("errors-total")).contains("2");
+        chrome.checkPage("the Errors tab filtered");
+
+        chrome.id("search-sku").clear();
+        chrome.id("search-sku").sendKeys("<img");
+        chrome.clickAndLoad("apply-filters");
+        rows = errorRows();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).findElements(By.tagName("td")).get(0).getText()).isEqualTo(XSS_SKU);
+        assertMarkupShownAsText("the Errors tab searched");
+        chrome.clickAndLoad(rows.get(0).findElement(By.cssSelector("button.resync")));
+        assertThat(chrome.id("flash-success").getText()).isNotBlank();
+        chrome.checkPage("the Errors tab after asking for a resync");
+
+        // the one-product run ends; the product still has no image, so it is still an error
+        chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=sync");
+        String state = chrome.waiting().withTimeout(Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String s = d.findElement(By.id("sync-state")).getText().strip();
+                    return s.equals("Queued") || s.equals("Running") ? null : s;
+                });
+        assertThat(state).startsWith("Completed");
+        assertThat(chrome.text("count-failed")).isEqualTo("1");
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(10)
+    void fitsA375PixelScreen() {
+        List<String> scrolling = new ArrayList<>();
+        chrome.emulate(375, 812);
+        try {
+            for (String tab : List.of("connection", "catalog", "settings", "sync", "errors")) {
+                chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=" + tab);
+                chrome.id("panel-" + tab);
+                if (tab.equals("sync")) {
+                    chrome.screenshot("admin-sync-375");
+                }
+                noSideScroll(scrolling, "the " + tab + " tab");
+                chrome.assertNoConsoleErrors("the " + tab + " tab at 375 px");
+            }
+            for (String page : List.of("/admin/marketplace-hub", "/admin/products", "/admin/products/import")) {
+                chrome.open(baseUrl() + page);
+                noSideScroll(scrolling, page);
+            }
+        } finally {
+            chrome.desktop();
+        }
+        assertThat(scrolling).as("pages that scroll sideways at 375 px").isEmpty();
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(11)
+    void showsTheConnectionOnTheHub() {
+        chrome.open(baseUrl() + "/admin/marketplace-hub");
+        assertThat(chrome.text("hub-connection-status")).isEqualTo("Connected");
+        assertThat(chrome.text("hub-catalog")).isEqualTo(catalogName);
+        assertThat(chrome.text("hub-last-sync")).isNotBlank().isNotEqualTo("never");
+        chrome.checkPage("the Marketplace Hub, connected");
+        chrome.screenshot("admin-hub");
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(12)
     void disconnects() {
         chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=connection");
         assertThat(chrome.text("connection-status")).isEqualTo("Connected");
@@ -151,11 +403,37 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
         stepPassed = true;
     }
 
-    private org.openqa.selenium.WebElement signInButton() {
+    private void assertActiveTab(String tab) {
+        assertThat(chrome.id("tab-" + tab).getAttribute("aria-current")).isEqualTo("page");
+        chrome.id("panel-" + tab);
+    }
+
+    private List<WebElement> errorRows() {
+        return chrome.driver.findElements(By.cssSelector("#errors-table tr.error-row"));
+    }
+
+    /** The markup in the product's name and SKU is shown as text: no such element, no alert. */
+    private void assertMarkupShownAsText(String page) {
+        assertThat(chrome.driver.findElements(By.cssSelector("img[src='x']"))).as("an <img src=x> on %s", page)
+                .isEmpty();
+        String text = chrome.driver.findElement(By.tagName("body")).getText();
+        assertThat(text).as("the markup as text on %s", page).containsAnyOf(XSS_NAME, XSS_SKU);
+        chrome.assertNoAlert(page);
+    }
+
+    private void noSideScroll(List<String> scrolling, String page) {
+        long scroll = ((Number) chrome.js("return document.documentElement.scrollWidth")).longValue();
+        long inner = ((Number) chrome.js("return window.innerWidth")).longValue();
+        if (scroll > inner) {
+            scrolling.add(page + " (scrollWidth " + scroll + " > " + inner + ")");
+        }
+    }
+
+    private WebElement signInButton() {
         return chrome.id("sign-in", "main form button[type=submit]");
     }
 
-    private org.openqa.selenium.WebElement disconnectConfirm() {
+    private WebElement disconnectConfirm() {
         return chrome.id("disconnect-confirm", "input[name=confirm]");
     }
 }
