@@ -130,6 +130,40 @@ public class ApiException extends RuntimeException {
         };
     }
 
+    /**
+     * What the merchant is told of a failed Meta call (the SDK's messages are already free of tokens).
+     *
+     * @param e the failure
+     * @return the message
+     */
+    public static String merchantMessage(io.github.metacommerce.exception.MetaCommerceException e) {
+        return switch (e.category()) {
+            case AUTH -> "Meta no longer accepts this store's connection. Reconnect with Facebook.";
+            case PERMISSION -> "The connected Facebook account lacks a permission this needs: " + e.getMessage();
+            case RATE_LIMIT -> "Meta's rate limit was reached; try again in a few minutes.";
+            case NETWORK -> "Meta could not be reached: " + e.getMessage();
+            default -> "Meta refused the request: " + e.getMessage();
+        };
+    }
+
+    /**
+     * What a page shows for a failure it can explain: the message of an {@link ApiException}, or of a failed Meta
+     * call.
+     *
+     * @param e the failure
+     * @return the message
+     * @throws RuntimeException {@code e} itself when it is neither
+     */
+    public static String pageMessage(RuntimeException e) {
+        if (e instanceof ApiException api) {
+            return api.getMessage();
+        }
+        if (e instanceof io.github.metacommerce.exception.MetaCommerceException meta) {
+            return merchantMessage(meta);
+        }
+        throw e;
+    }
+
     /** @return the HTTP status */
     public HttpStatus status() {
         return status;

@@ -46,7 +46,7 @@ class ErrorHandling {
         ErrorCategory category = e.category();
         log.warn("Meta call failed: {} ({})", e.getMessage(), category);
         HttpStatus status = e instanceof RateLimitException ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.BAD_GATEWAY;
-        ResponseEntity<Map<String, Object>> answer = body(status, merchantMessage(e), ApiException.categoryOf(category),
+        ResponseEntity<Map<String, Object>> answer = body(status, ApiException.merchantMessage(e), ApiException.categoryOf(category),
                 "meta_" + category.name().toLowerCase(), Optional.empty());
         if (e instanceof RateLimitException rate && rate.retryAfter().isPresent()) {
             return ResponseEntity.status(status)
@@ -136,16 +136,6 @@ class ErrorHandling {
         body.put("code", code);
         field.ifPresent(f -> body.put("field", f));
         return ResponseEntity.status(status).body(body);
-    }
-
-    private static String merchantMessage(MetaCommerceException e) {
-        return switch (e.category()) {
-            case AUTH -> "Meta no longer accepts this store's connection. Reconnect with Facebook.";
-            case PERMISSION -> "The connected Facebook account lacks a permission this needs: " + e.getMessage();
-            case RATE_LIMIT -> "Meta's rate limit was reached; try again in a few minutes.";
-            case NETWORK -> "Meta could not be reached: " + e.getMessage();
-            default -> "Meta refused the request: " + e.getMessage();
-        };
     }
 
     private static Optional<String> jsonPath(Throwable e) {

@@ -49,7 +49,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Routes 7 to 11: shapes, the selection checks against what Meta lists, and Meta's failures. */
 @WebMvcTest(CatalogController.class)
-@Import({CurrentStoreResolver.class, TestSecurity.class})
+@Import({CurrentStoreResolver.class, TestSecurity.class, Catalogs.class})
 class CatalogControllerTest {
     private static final AdminUser OWNER = new AdminUser(1, "owner", "x", false, true);
 
