@@ -115,18 +115,6 @@ final class Chrome implements AutoCloseable {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    /**
-     * The element with a contract id, or (while the pages on main lack that id) the given stand-in; the stand-in's
-     * use is reported so that it does not go unnoticed.
-     */
-    WebElement id(String id, String standIn) {
-        if (!driver.findElements(By.id(id)).isEmpty()) {
-            return id(id);
-        }
-        System.err.println("UI contract: #" + id + " missing on " + driver.getCurrentUrl() + "; used " + standIn);
-        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(standIn)));
-    }
-
     /** @return the element's visible text once it is shown */
     String text(String id) {
         return id(id).getText().strip();
