@@ -127,7 +127,8 @@ class ProductReportController {
             m.put("count", g.count());
             m.put("products", g.products());
             m.put("example", g.example());
-            m.put("whatToDo", advice(g.source(), g.severity(), g.field()));
+            m.put("title", ErrorAdvice.title(g.code(), g.field()));
+            m.put("whatToDo", ErrorAdvice.whatToDo(g.code(), g.field(), g.source(), g.severity()));
             return m;
         }).toList();
         return Map.of("groups", groups);
@@ -146,7 +147,7 @@ class ProductReportController {
         out.flush();
     }
 
-    private static ProductErrors.Filter filter(String category, String source, String severity, String q,
+    static ProductErrors.Filter filter(String category, String source, String severity, String q,
             String productId) {
         Optional<String> c = text(category).map(v -> v.toLowerCase(Locale.ROOT));
         if (c.isPresent() && !CATEGORIES.contains(c.get())) {
@@ -168,19 +169,7 @@ class ProductReportController {
         return new ProductErrors.Filter(c, s, v, query, text(productId));
     }
 
-    private static String advice(String source, String severity, String field) {
-        String where = field == null || field.isEmpty() ? "the product" : "the product's " + field;
-        if ("warning".equals(severity)) {
-            return "Meta accepted these products; improving " + where + " helps them show up and sell.";
-        }
-        if ("local".equals(source)) {
-            return "These products were not sent: fix " + where + " in the store (or the import file), then sync "
-                    + "them again.";
-        }
-        return "Meta refused these products: fix " + where + " as the message says, then sync them again.";
-    }
-
-    private static Optional<Long> cursor(String before) {
+    static Optional<Long> cursor(String before) {
         Optional<String> b = text(before);
         if (b.isEmpty()) {
             return Optional.empty();

@@ -1,0 +1,155 @@
+package io.github.metacommerce.admin.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.metacommerce.admin.AdminServerTestBase;
+import io.github.metacommerce.admin.Browser;
+import io.github.metacommerce.admin.web.InstagramPage;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The Sync and Errors tabs and the products page against the in-process sandbox, as a browser gets them. */
+class SyncPagesTest extends AdminServerTestBase {
+    private static final String PAGE = InstagramPage.PATH;
+    private static final String XSS = "<img src=x onerror=alert(1)>";
+
+    /** Three products: one fine (with markup in its name), one without an image, one without a price. */
+    private static final String PRODUCTS = "[{\"productId\":\"ok\",\"sku\":\"OK-1\",\"name\":\"Tee " + XSS.replace("\"", "\\\"")
+            + "\",\"description\":\"Fine\",\"price\":\"10.00\",\"slug\":\"ok\","
+            + "\"imageUrls\":[\"https://cdn.example.com/ok.jpg\"],\"stockQuantity\":5},"
+            + "{\"productId\":\"noimg\",\"sku\":\"NOIMG-1\",\"name\":\"No image\",\"description\":\"Fine\","
+            + "\"price\":\"12.00\",\"slug\":\"noimg\",\"stockQuantity\":5},"
+            + "{\"productId\":\"noprice\",\"sku\":\"NOPRICE-1\",\"name\":\"No price\",\"description\":\"Fine\","
+            + "\"slug\":\"noprice\",\"imageUrls\":[\"https://cdn.example.com/np.jpg\"],\"stockQuantity\":5}]";
+
+    @Test
+    void syncTabStartsARunShowsItsCountsInTheLiveFragmentAndItsHistory() {
+        Browser admin = admin();
+        ready(admin, "sync-tab");
+        assertThat(admin.put("/api/meta-commerce/products", SyncScenarios.products(3)).statusCode()).isEqualTo(200);
+
+        String before = admin.get(PAGE + "?tab=sync").body();
+        assertThat(before).contains("id=\"panel-sync\"", "id=\"sync-all\"", "id=\"dry-run\"", "id=\"sync-live\"",
+                "hx-get=\"/admin/integrations/instagram-shopping/sync/live\"", "id=\"sync-history\"",
+                "No sync has run yet").doesNotContain("id=\"history-chart\"");
+
+        HttpResponse<String> started = admin.postForm(PAGE + "/sync", Map.of());
+        assertThat(started.statusCode()).isEqualTo(302);
+        assertThat(admin.get(started.headers().firstValue("Location").orElseThrow()).body())
+                .contains("id=\"flash-success\"", "Sync of all products started");
+        JsonNode job = SyncScenarios.awaitEnd(admin, jobId(admin));
+        assertThat(job.get("status").asString()).isEqualTo("completed");
+
+        String live = admin.get(PAGE + "/sync/live").body();
+        assertThat(live).startsWith("<div id=\"sync-live\"").contains("hx-trigger=\"every 10s\"")
+                .doesNotContain("id=\"cancel-sync\"").doesNotContain("<html");
+        assertThat(text(live, "sync-state")).isEqualTo("Completed");
+        assertThat(text(live, "sync-percent")).isEqualTo("100%");
+        assertThat(live).contains("aria-valuenow=\"100\"");
+        assertThat(text(live, "count-created")).isEqualTo(job.get("counts").get("created").asString()).isEqualTo("3");
+        assertThat(text(live, "count-updated")).isEqualTo("0");
+        assertThat(text(live, "count-failed")).isEqualTo("0");
+
+        String after = admin.get(PAGE + "?tab=sync").body();
+        assertThat(after).contains("id=\"history-chart\"", "data-chart=\"{&quot;labels&quot;:[",
+                "&quot;created&quot;:[3]");
+        assertThat(after.substring(after.indexOf("id=\"sync-history\""))).contains("Completed", "All products");
+
+        // a dry run sends nothing and says so
+        admin.postForm(PAGE + "/sync", Map.of("dryRun", "true"));
+        JsonNode dry = SyncScenarios.awaitEnd(admin, jobId(admin));
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        String dryLive = admin.get(PAGE + "/sync/live").body();
+        assertThat(dryLive).contains("Dry run", "This dry run sent nothing");
+    }
+
+    @Test
+    void errorsTabGroupsProblemsWithWhatToDoListsThemAndSyncsOneProductAgain() {
+        Browser admin = admin();
+        ready(admin, "errors-tab");
+        assertThat(admin.put("/api/meta-commerce/products", PRODUCTS).statusCode()).isEqualTo(200);
+        SyncScenarios.syncToEnd(admin, "{}");
+
+        String page = admin.get(PAGE + "?tab=errors").body();
+        assertThat(page).contains("id=\"panel-errors\"", "id=\"error-summary\"", "id=\"errors-filter\"",
+                "id=\"filter-category\"", "id=\"filter-source\"", "id=\"search-sku\"", "id=\"apply-filters\"",
+                "id=\"errors-table\"", "id=\"errors-csv\"", "id=\"errors-prev\"", "id=\"errors-next\"",
+                "id=\"errors-total\"").doesNotContain("id=\"errors-empty\"");
+        assertThat(page).contains("No image: 1 product", "Price missing: 1 product", "Add at least one image",
+                "class=\"error-group-link\"");
+        assertThat(page).contains("data-product-id=\"noimg\"", "data-product-id=\"noprice\"", "NOIMG-1", "Local",
+                "class=\"btn btn-sm btn-outline-primary text-nowrap resync\"");
+
+        // the group's link opens the list filtered to it
+        Matcher link = Pattern.compile("class=\"error-group-link\" href=\"([^\"]+)\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        String filtered = admin.get(link.group(1).replace("&amp;", "&")).body();
+        assertThat(filtered).contains("<option value=\"local\" selected=\"selected\">");
+
+        // search by the start of a SKU
+        String searched = admin.get(PAGE + "?tab=errors&q=noimg").body();
+        assertThat(searched).contains("data-product-id=\"noimg\"").doesNotContain("data-product-id=\"noprice\"");
+        assertThat(text(searched, "errors-total")).isEqualTo("2 errors"); // its error and its warning
+
+        // a bad filter is said in plain words, not a JSON error
+        String bad = admin.get(PAGE + "?tab=errors&category=nonsense").body();
+        assertThat(bad).contains("id=\"flash-error\"", "Parameter &#39;category&#39; must be one of");
+
+        HttpResponse<String> resync = admin.postForm(PAGE + "/errors/resync", Map.of("productId", "noimg",
+                "sku", "NOIMG-1", "back", PAGE + "?tab=errors&q=noimg"));
+        assertThat(resync.headers().firstValue("Location").orElseThrow()).endsWith(PAGE + "?tab=errors&q=noimg");
+        assertThat(admin.get(resync.headers().firstValue("Location").orElseThrow()).body())
+                .contains("id=\"flash-success\"", "Sync of NOIMG-1 started");
+        JsonNode again = SyncScenarios.awaitEnd(admin, jobId(admin));
+        assertThat(again.get("productIds").get(0).asString()).isEqualTo("noimg");
+    }
+
+    @Test
+    void errorsTabSaysAllProductsSyncedWhenThereAreNone() {
+        Browser admin = admin();
+        ready(admin, "no-errors");
+        assertThat(admin.put("/api/meta-commerce/products", SyncScenarios.products(2)).statusCode()).isEqualTo(200);
+        SyncScenarios.syncToEnd(admin, "{}");
+        String page = admin.get(PAGE + "?tab=errors").body();
+        // the warnings (no category) stay listed below the good news
+        assertThat(page).contains("id=\"errors-empty\"", "All products synced", "No category: 2 products")
+                .doesNotContain("text-bg-danger\">Error<");
+    }
+
+    @Test
+    void productsPageShowsEachProductsStatusWithItsNameEscaped() {
+        Browser admin = admin();
+        ready(admin, "products-page");
+        assertThat(admin.put("/api/meta-commerce/products", PRODUCTS).statusCode()).isEqualTo(200);
+        SyncScenarios.syncToEnd(admin, "{}");
+        String page = admin.get("/admin/products").body();
+        assertThat(page).contains("id=\"product-search\"", "id=\"search-products\"", "id=\"products-table\"",
+                "id=\"products-prev\"", "id=\"products-next\"", "class=\"product-row\"");
+        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain(XSS);
+        assertThat(page).containsPattern("NOIMG-1</td>\\s*<td><span class=\"badge product-status[^>]*>Error");
+        assertThat(page).containsPattern("OK-1</td>\\s*<td><span class=\"badge product-status[^>]*>Synced");
+        String searched = admin.get("/admin/products?q=No+price").body();
+        assertThat(searched).contains("NOPRICE-1").doesNotContain("NOIMG-1");
+    }
+
+    /** A connected store with a catalog and the settings a sync needs. */
+    private static void ready(Browser admin, String name) {
+        SyncScenarios.connectedStore(admin, unique(name));
+        assertThat(admin.post("/api/meta-commerce/save-config", "{\"storeDomain\":\"shop.example\","
+                + "\"defaultBrand\":\"Acme\"}").statusCode()).isEqualTo(200);
+    }
+
+    private static String jobId(Browser admin) {
+        return Browser.json(admin.get("/api/meta-commerce/sync/status")).get("job").get("jobId").asString();
+    }
+
+    private static String text(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(html);
+        assertThat(m.find()).as("element #" + id).isTrue();
+        return m.group(1).strip();
+    }
+}
