@@ -187,7 +187,7 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
     }
 
     @Test
-    @Order(9)
+    @Order(5)
     void savesTheSettingsAfterAFieldError() {
         chrome.clickAndLoad("tab-settings");
         assertActiveTab("settings");
@@ -226,7 +226,7 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void importsACsvFile() throws Exception {
         chrome.clickAndLoad("nav-import");
         chrome.checkPage("the Import page");
@@ -245,7 +245,7 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void listsTheProductsWithMarkupAsText() {
         chrome.clickAndLoad("nav-products");
         assertThat(chrome.driver.findElements(By.cssSelector("#products-table tr.product-row"))).isNotEmpty();
@@ -263,7 +263,7 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void syncsAllProductsWithALiveProgressBar() {
         chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=connection");
         chrome.clickAndLoad("tab-sync");
@@ -300,7 +300,7 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void showsFiltersAndResyncsTheErrors() {
         chrome.clickAndLoad("tab-errors");
         assertActiveTab("errors");
