@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -22,6 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -122,10 +124,13 @@ final class Chrome implements AutoCloseable {
 
     /** Clicks something that loads a new page and waits until the old page is gone and the new one is loaded. */
     void clickAndLoad(WebElement element) {
-        WebElement html = driver.findElement(By.tagName("html"));
+        // a mark on the old page's window: gone once the new page is there (robust against the race in which
+        // ChromeDriver sees the old document half torn down)
+        String mark = UUID.randomUUID().toString();
+        js("window.walkThroughMark = arguments[0]", mark);
         waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
-        waiting().until(ExpectedConditions.stalenessOf(html));
-        waitForLoad();
+        waiting().ignoring(WebDriverException.class).until(d -> !mark.equals(js("return window.walkThroughMark"))
+                && "complete".equals(js("return document.readyState")));
     }
 
     void clickAndLoad(String id) {
