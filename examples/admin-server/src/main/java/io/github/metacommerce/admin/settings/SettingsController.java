@@ -89,7 +89,20 @@ class SettingsController {
         if (body == null) {
             throw ApiException.badRequest("body", "Send the settings as a JSON object.");
         }
-        SettingsRow current = settings.find(store.id());
+        settings.save(store.id(), merge(settings.find(store.id()), body));
+        return Map.of("success", true);
+    }
+
+    /**
+     * The settings after a save: each field given replaces the current value once it is valid; a field left out
+     * keeps it.
+     *
+     * @param current the stored settings
+     * @param body what was sent
+     * @return the new settings
+     * @throws ApiException 400 naming the first field whose value is not allowed
+     */
+    static SettingsRow merge(SettingsRow current, SaveConfig body) {
         Optional<String> brand = body.defaultBrand() == null ? current.defaultBrand() : brand(body.defaultBrand());
         Optional<String> domain = body.storeDomain() == null ? current.storeDomain() : domain(body.storeDomain());
         String currency = body.currency() == null ? current.currency() : currency(body.currency());
@@ -101,8 +114,7 @@ class SettingsController {
         List<String> languages = sync == null || sync.languages() == null ? current.languages()
                 : languages(sync.languages());
         boolean onChange = sync == null || sync.syncOnChange() == null ? current.syncOnChange() : sync.syncOnChange();
-        settings.save(store.id(), new SettingsRow(brand, domain, currency, policy, schedule, languages, onChange));
-        return Map.of("success", true);
+        return new SettingsRow(brand, domain, currency, policy, schedule, languages, onChange);
     }
 
     static Map<String, Object> syncSettings(SettingsRow s) {
