@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -83,10 +84,11 @@ final class Chrome implements AutoCloseable {
             o.setBinary(BROWSER.toFile());
             o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
+                    "--no-first-run", "--force-prefers-reduced-motion", "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             o.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+            // reduced motion: no smooth scrolling (Bootstrap's) under a click, no transitions in screenshots
             // an alert stays open, so that the test can see it instead of the driver dismissing it
             o.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
             ChromeDriverService service = new ChromeDriverService.Builder()
@@ -128,6 +130,7 @@ final class Chrome implements AutoCloseable {
         // ChromeDriver sees the old document half torn down)
         String mark = UUID.randomUUID().toString();
         js("window.walkThroughMark = arguments[0]", mark);
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
         waiting().ignoring(WebDriverException.class).until(d -> !mark.equals(js("return window.walkThroughMark"))
                 && "complete".equals(js("return document.readyState")));
@@ -153,6 +156,20 @@ final class Chrome implements AutoCloseable {
         assertAccessible(page);
     }
 
+    /**
+     * As {@link #checkPage(String)} for a page the server answered with an error status on purpose (a form shown
+     * again with its field errors): Chromium logs that status of the document itself as SEVERE; only that entry is
+     * allowed.
+     */
+    void checkPageAnswered(String page, int status) {
+        assertNoAlert(page);
+        String expected = driver.getCurrentUrl() + " - Failed to load resource: the server responded with a status of "
+                + status + " ";
+        assertNoConsoleErrors(page, consoleEntries().stream().filter(e -> !e.getMessage().startsWith(expected))
+                .toList());
+        assertAccessible(page);
+    }
+
     void assertNoAlert(String page) {
         try {
             String text = driver.switchTo().alert().getText();
@@ -164,7 +181,11 @@ final class Chrome implements AutoCloseable {
 
     /** Reads (and so clears) the browser log and fails on a SEVERE entry. */
     void assertNoConsoleErrors(String page) {
-        List<LogEntry> severe = consoleEntries().stream()
+        assertNoConsoleErrors(page, consoleEntries());
+    }
+
+    private void assertNoConsoleErrors(String page, List<LogEntry> entries) {
+        List<LogEntry> severe = entries.stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(severe).as("SEVERE browser console entries on %s (%s): %s", page, driver.getCurrentUrl(),
                 severe.stream().map(LogEntry::getMessage).collect(Collectors.joining("\n"))).isEmpty();
@@ -198,37 +219,25 @@ final class Chrome implements AutoCloseable {
     }
 
     /**
-     * Saves the whole page (the window grown to the document's height, at most 4000 px) as
-     * {@code docs/images/<name>.png}, then restores the window.
+     * Saves the whole page (beyond the viewport, at the current viewport width) as {@code docs/images/<name>.png},
+     * through the DevTools protocol, so the window is never resized.
      */
+    @SuppressWarnings("unchecked")
     Path screenshot(String name) {
-        long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body"
-                + ".scrollHeight)")).longValue();
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
         long width = ((Number) js("return window.innerWidth")).longValue();
-        boolean emulated = width < WIDTH;
-        if (!emulated) {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(WIDTH,
-                    (int) Math.min(4000, Math.max(HEIGHT, height + outerChrome()))));
-        } else {
-            emulate(width, Math.min(4000, Math.max(812, height)));
-        }
+        double height = Math.min(4000, ((Number) content.get("height")).doubleValue());
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
+                        "scale", 1)));
         try {
             Path target = images.resolve(name + ".png");
-            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (!emulated) {
-                driver.manage().window().setSize(new org.openqa.selenium.Dimension(WIDTH, HEIGHT));
-            } else {
-                emulate(width, 812);
-            }
         }
-    }
-
-    private long outerChrome() {
-        return ((Number) js("return window.outerHeight - window.innerHeight")).longValue();
     }
 
     /** Emulates a phone-sized viewport (CSS pixels) through the DevTools protocol. */
