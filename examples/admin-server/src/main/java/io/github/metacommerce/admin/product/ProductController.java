@@ -1,26 +1,18 @@
 package io.github.metacommerce.admin.product;
 
-import io.github.metacommerce.admin.settings.StoreSettingsTable;
 import io.github.metacommerce.admin.store.CurrentStore;
 import io.github.metacommerce.admin.system.ApiException;
 import io.github.metacommerce.product.ProductStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,13 +39,11 @@ class ProductController {
     static final int MAX_LISTED_PROBLEMS = 1000;
 
     private final Products products;
-    private final StoreSettingsTable settings;
-    private final TransactionTemplate tx;
+    private final ProductUpserts upserts;
 
-    ProductController(Products products, StoreSettingsTable settings, TransactionTemplate tx) {
+    ProductController(Products products, ProductUpserts upserts) {
         this.products = products;
-        this.settings = settings;
-        this.tx = tx;
+        this.upserts = upserts;
     }
 
     @PutMapping("/products")
@@ -62,11 +52,11 @@ class ProductController {
         if (body == null || body.length == 0) {
             throw ApiException.badRequest("body", "Send the products as a JSON array.");
         }
-        Outcome o = upsert(store, "body", (importer, sink) ->
+        ProductUpserts.Outcome o = upserts.upsert(store, "body", (importer, sink) ->
                 importer.readJson(new ByteArrayInputStream(body), sink));
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("received", o.summary.rowsRead());
-        counts(answer, o.sink);
+        answer.put("received", o.summary().rowsRead());
+        counts(answer, o.sink());
         problems(answer, o.problems());
         return answer;
     }
@@ -117,72 +107,24 @@ class ProductController {
 
     @PostMapping("/products/import")
     Map<String, Object> importFile(CurrentStore store, HttpServletRequest request) {
-        store.requireOwner("import products");
         MultipartFile file = request instanceof MultipartHttpServletRequest m ? m.getFile("file") : null;
         if (file == null) {
+            store.requireOwner("import products");
             throw ApiException.badRequest("file", "Upload the product file as the multipart field 'file'.");
         }
-        Outcome o = upsert(store, "file", (importer, sink) -> {
-            try (InputStream in = file.getInputStream()) {
-                return importer.read(in, sink);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        ProductUpserts.Outcome o = upserts.importFile(store, file);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("format", o.summary.format().name().toLowerCase(Locale.ROOT));
-        answer.put("formatName", o.summary.format().label());
-        answer.put("rowsRead", o.summary.rowsRead());
-        answer.put("productsRead", o.summary.productsRead());
-        counts(answer, o.sink);
-        answer.put("skipped", o.summary.skipped().stream().map(ProductController::problem).toList());
+        answer.put("format", o.summary().format().name().toLowerCase(Locale.ROOT));
+        answer.put("formatName", o.summary().format().label());
+        answer.put("rowsRead", o.summary().rowsRead());
+        answer.put("productsRead", o.summary().productsRead());
+        counts(answer, o.sink());
+        answer.put("skipped", o.summary().skipped().stream().map(ProductController::problem).toList());
         problems(answer, o.problems());
-        log.info("Store {}: imported {} '{}' ({} rows, {} products: {} created, {} updated, {} unchanged, "
-                + "{} problems)", store.id(), o.summary.format().label(), file.getOriginalFilename(),
-                o.summary.rowsRead(), o.summary.productsRead(), o.sink.created(), o.sink.updated(),
-                o.sink.unchanged(), o.problems().size());
         return answer;
     }
 
-    /** What an upsert read and wrote. */
-    private record Outcome(ImportSummary summary, ChunkedUpsert sink) {
-        List<RowProblem> problems() {
-            List<RowProblem> all = new ArrayList<>(summary.problems());
-            all.addAll(sink.refused());
-            all.sort(Comparator.comparingLong(RowProblem::line));
-            return all;
-        }
-    }
-
-    /**
-     * Reads with the store's time zone and upserts in chunks inside one transaction; a file fault rolls back and is
-     * answered 400 (413 when too large) naming {@code field}.
-     */
-    private Outcome upsert(CurrentStore store, String field,
-            BiFunction<ProductImporter, ChunkedUpsert, ImportSummary> read) {
-        ProductImporter importer = ProductImporter.builder()
-                .timeZone(settings.find(store.id()).schedule().timeZone()).build();
-        ChunkedUpsert sink = new ChunkedUpsert(products, store.id());
-        try {
-            ImportSummary summary = tx.execute(status -> {
-                ImportSummary s = read.apply(importer, sink);
-                sink.flush();
-                return s;
-            });
-            return new Outcome(summary, sink);
-        } catch (ImportFileException e) {
-            log.info("Store {}: refused a product {} ({}): {}", store.id(), field, e.reason(), e.getMessage());
-            if (e.reason() == ImportFileException.Reason.TOO_LARGE) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "unknown_error", "payload_too_large",
-                        Optional.of(field), e.getMessage());
-            }
-            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown_error",
-                    "invalid_" + field + "_" + e.reason().name().toLowerCase(Locale.ROOT), Optional.of(field),
-                    e.getMessage());
-        }
-    }
-
-    private static void counts(Map<String, Object> answer, ChunkedUpsert sink) {
+    static void counts(Map<String, Object> answer, ChunkedUpsert sink) {
         answer.put("created", sink.created());
         answer.put("updated", sink.updated());
         answer.put("unchanged", sink.unchanged());

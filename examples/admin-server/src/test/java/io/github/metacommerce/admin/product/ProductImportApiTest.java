@@ -40,7 +40,7 @@ class ProductImportApiTest extends AdminServerTestBase {
         storeId = s.id();
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = ProductImportApiTest.class.getResourceAsStream("/import/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -59,7 +59,7 @@ class ProductImportApiTest extends AdminServerTestBase {
     }
 
     /** A data row for a CSV: every column of its header empty but the given ones. */
-    private static String row(String csv, String... columnsAndValues) {
+    static String row(String csv, String... columnsAndValues) {
         List<String> header;
         try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(csv.substring(0, csv.indexOf('\n'))))) {
             header = parser.getRecords().get(0).toList();
