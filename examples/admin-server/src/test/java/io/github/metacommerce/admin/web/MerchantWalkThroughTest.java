@@ -143,8 +143,11 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
         chrome.waiting().until(ExpectedConditions.urlContains("/admin/integrations/instagram-shopping"));
         assertThat(chrome.text("connection-status")).isEqualTo("Connected");
         assertThat(chrome.id("flash-success").getText()).isNotBlank();
+        assertThat((Boolean) chrome.js("var t = document.querySelector('.nav-tabs');"
+                + " var y = getComputedStyle(t).overflowY;"
+                + " return (y === 'auto' || y === 'scroll') && t.scrollHeight > t.clientHeight"))
+                .as("the tab list scrolls vertically (a scrollbar beside the tabs)").isFalse();
         chrome.checkPage("the Connection tab, connected");
-        chrome.screenshot("admin-connection");
         stepPassed = true;
     }
 
@@ -230,6 +233,12 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
     void importsACsvFile() throws Exception {
         chrome.clickAndLoad("nav-import");
         chrome.checkPage("the Import page");
+        Path letter = Path.of(MerchantWalkThroughTest.class.getResource("/browser/not-a-product-file.txt").toURI());
+        chrome.id("import-file").sendKeys(letter.toAbsolutePath().toString());
+        chrome.clickAndLoad("import-submit");
+        assertThat(chrome.text("flash-error")).isNotBlank();
+        assertThat(chrome.driver.findElements(By.id("import-result"))).isEmpty();
+        chrome.checkPageAnswered("the Import page refusing a file", 400);
         Path file = Path.of(MerchantWalkThroughTest.class.getResource("/browser/walkthrough-products.csv").toURI());
         chrome.id("import-file").sendKeys(file.toAbsolutePath().toString());
         chrome.clickAndLoad("import-submit");
@@ -407,11 +416,44 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
         assertThat(chrome.text("hub-last-sync")).isNotBlank().isNotEqualTo("never");
         chrome.checkPage("the Marketplace Hub, connected");
         chrome.screenshot("admin-hub");
+        chrome.clickAndLoad("go-instagram");
+        assertActiveTab("connection");
+        assertThat(chrome.text("connected-catalog")).isEqualTo(catalogName);
+        assertThat(chrome.text("last-sync")).isNotEqualTo("never");
+        chrome.checkPage("the Connection tab after the syncs");
+        chrome.screenshot("admin-connection");
         stepPassed = true;
     }
 
     @Test
     @Order(13)
+    void switchesBetweenStores() {
+        Browser api = Browser.basic(baseUrl(), "admin", ADMIN_PASSWORD);
+        HttpResponse<String> store = api.post("/api/admin/stores", "{\"name\":\"Second Shop\",\"owner\":\""
+                + merchant + "\"}");
+        assertThat(store.statusCode()).as(store.body()).isEqualTo(201);
+        chrome.open(baseUrl() + "/admin/marketplace-hub");
+        Select switcher = new Select(chrome.id("store-switcher"));
+        assertThat(switcher.getOptions()).extracting(WebElement::getText)
+                .containsExactlyInAnyOrder("Walk-through Shop", "Second Shop");
+        // whichever store the page took, the hub shows that store's connection
+        String shown = switcher.getFirstSelectedOption().getText();
+        assertThat(chrome.text("hub-connection-status"))
+                .isEqualTo(shown.equals("Second Shop") ? "Not connected" : "Connected");
+        chrome.checkPage("the Marketplace Hub with two stores");
+        for (String name : List.of("Second Shop", "Walk-through Shop")) {
+            new Select(chrome.id("store-switcher")).selectByVisibleText(name);
+            chrome.clickAndLoad("switch-store");
+            assertThat(new Select(chrome.id("store-switcher")).getFirstSelectedOption().getText()).isEqualTo(name);
+            assertThat(chrome.text("hub-connection-status"))
+                    .isEqualTo(name.equals("Second Shop") ? "Not connected" : "Connected");
+            chrome.checkPage("the Marketplace Hub of " + name);
+        }
+        stepPassed = true;
+    }
+
+    @Test
+    @Order(14)
     void disconnects() {
         chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=connection");
         assertThat(chrome.text("connection-status")).isEqualTo("Connected");
@@ -429,6 +471,12 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
 
         chrome.open(baseUrl() + "/admin/marketplace-hub");
         assertThat(chrome.id("hub-connection-status").getText()).isEqualTo("Not connected");
+
+        chrome.clickAndLoad("sign-out");
+        assertThat(chrome.driver.getCurrentUrl()).contains("/login");
+        chrome.checkPage("the sign-in page after signing out");
+        chrome.open(baseUrl() + "/admin/marketplace-hub");
+        assertThat(chrome.driver.getCurrentUrl()).as("signed out: the hub asks to sign in").contains("/login");
         stepPassed = true;
     }
 
