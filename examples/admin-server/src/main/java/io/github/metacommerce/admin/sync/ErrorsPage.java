@@ -5,6 +5,7 @@ import io.github.metacommerce.admin.system.ApiException;
 import io.github.metacommerce.admin.web.InstagramPage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -70,7 +71,9 @@ class ErrorsPage {
             cursor = Optional.empty();
             previous = List.of();
         }
-        List<ProductErrors.Group> groups = errors.summary(store.id(), 50);
+        // errors before warnings, each by how many products they touch (the summary's order)
+        List<ProductErrors.Group> groups = errors.summary(store.id(), 50).stream()
+                .sorted(Comparator.comparing(g -> !"error".equals(g.severity()))).toList();
         model.addAttribute("groups", groups.stream().map(ErrorsPage::group).toList());
         model.addAttribute("hasErrors", groups.stream().anyMatch(g -> "error".equals(g.severity())));
         model.addAttribute("filter", shown);

@@ -26,6 +26,7 @@ class SettingsPageTest extends AdminServerTestBase {
                 "id=\"out-of-stock-policy\"", "id=\"schedule-mode\"", "id=\"schedule-hours\"", "id=\"schedule-time\"",
                 "id=\"languages\"", "id=\"sync-on-change\"", "id=\"save-settings\"", "<option value=\"EUR\">EUR – Euro",
                 "<option value=\"USD\" selected=\"selected\">").doesNotContain("is-invalid");
+        assertThat(page.split("type=\"checkbox\"", -1)).as("one checkbox: sync on change").hasSize(2);
         for (String id : new String[] {"brand", "domain", "currency", "out-of-stock-policy", "schedule-mode",
                 "schedule-hours", "schedule-time", "languages", "sync-on-change"}) {
             assertThat(page).as("label of #" + id).contains("for=\"" + id + "\"");
