@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -40,8 +42,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MerchantWalkThroughTest extends AdminServerTestBase {
     private static final String PASSWORD = "merchant-password-for-tests";
-    /** Rows of walkthrough-products.csv: 40 good products and {@link #BROKEN} without an image. */
-    private static final int PRODUCTS = 43;
+    /** Rows of walkthrough-products.csv: 300 good products (a run long enough to watch) and {@link #BROKEN} without an image. */
+    private static final int PRODUCTS = 303;
     private static final int BROKEN = 3;
     private static final String XSS_NAME = "<img src=x onerror=alert(1)>";
     private static final String XSS_SKU = "<img src=x onerror=alert(2)>";
@@ -283,15 +285,18 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
 
         chrome.clickAndLoad("sync-all");
         SortedSet<Integer> seen = new TreeSet<>();
+        Set<String> stages = new LinkedHashSet<>();
         String state = chrome.waiting().withTimeout(Duration.ofSeconds(120))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     String now = d.findElement(By.id("sync-progress")).getAttribute("aria-valuenow");
                     seen.add(Integer.parseInt(now));
+                    stages.add(now + "% " + d.findElement(By.id("sync-stage")).getText().strip());
                     String s = d.findElement(By.id("sync-state")).getText().strip();
                     return s.equals("Queued") || s.equals("Running") ? null : s;
                 });
-        System.out.println("Sync progress values seen while polling: " + seen);
+        System.out.println("Sync progress values seen while polling: " + seen + "; with the stage: " + stages);
+        assertThat(seen).as("the bar's values").allSatisfy(v -> assertThat(v).isBetween(0, 100));
         // the state says the run ended; the failed products are counted next to it (and listed on the Errors tab)
         assertThat(state).startsWith("Completed");
         assertThat(chrome.id("sync-progress").getAttribute("aria-valuenow")).isEqualTo("100");
@@ -371,6 +376,12 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
         assertThat(productStatus("Walk Product 1")).isEqualTo("Synced");
         chrome.checkPage("the Products page after the sync");
         chrome.screenshot("admin-products");
+        List<String> first = productNames();
+        chrome.clickAndLoad("products-next");
+        assertThat(productNames()).isNotEmpty().doesNotContainAnyElementsOf(first);
+        chrome.checkPage("the Products page, second page");
+        chrome.clickAndLoad("products-prev");
+        assertThat(productNames()).isEqualTo(first);
         chrome.id("product-search").sendKeys("WALK-NOIMG");
         chrome.clickAndLoad("search-products");
         assertThat(chrome.driver.findElements(By.cssSelector("#products-table tr.product-row"))).hasSize(2);
@@ -488,6 +499,11 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
         assertThat(chrome.id("tab-" + tab).getAttribute("aria-current")).as("#tab-%s is the current tab", tab)
                 .isEqualTo("page");
         chrome.id("panel-" + tab);
+    }
+
+    private List<String> productNames() {
+        return chrome.driver.findElements(By.cssSelector("#products-table tr.product-row")).stream()
+                .map(r -> r.findElement(By.tagName("td")).getText()).toList();
     }
 
     private String productStatus(String name) {
