@@ -42,8 +42,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code docs/images}.
  */
 final class Chrome implements AutoCloseable {
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's Chromium; {@code -Dbrowser.chromium=...} names another binary. */
+    static final Path BROWSER = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    /** Debian's ChromeDriver; {@code -Dbrowser.chromedriver=...} names another binary. */
+    static final Path DRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     static final int WIDTH = 1280;
     static final int HEIGHT = 900;
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -65,13 +67,17 @@ final class Chrome implements AutoCloseable {
      * {@code CI} is set (so CI cannot pass without running the browser tests).
      */
     static void requireInstalled() {
-        boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        String message = "Browser tests need " + BROWSER + " and " + DRIVER
-                + " (Debian: apt-get install -y chromium chromium-driver)";
-        if (!present && System.getenv("CI") != null) {
-            fail(message + "; CI is set, so a missing browser is an error, not a skip.");
+        if (!installed() && System.getenv("CI") != null) {
+            fail(MISSING + "; CI is set, so a missing browser is an error, not a skip.");
         }
-        Assumptions.assumeTrue(present, message);
+        Assumptions.assumeTrue(installed(), MISSING);
+    }
+
+    static final String MISSING = "Browser tests need " + BROWSER + " and " + DRIVER
+            + " (Debian: apt-get install -y chromium chromium-driver)";
+
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
     static Chrome start() {
