@@ -3,6 +3,7 @@ package io.github.metacommerce.admin.web;
 import io.github.metacommerce.admin.connection.ConnectFlow;
 import io.github.metacommerce.admin.connection.ConnectOutcome;
 import io.github.metacommerce.admin.store.CurrentStore;
+import io.github.metacommerce.admin.system.ApiException;
 import io.github.metacommerce.spring.MetaCommerceLogin;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -10,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The sign-in page, the Marketplace Hub and the Instagram Shopping page's Connection tab (its default tab; the
@@ -57,16 +59,31 @@ class PagesController {
     }
 
     @PostMapping(InstagramPage.PATH + "/connect")
-    String connect(CurrentStore store) {
-        store.requireOwner("connect the store to Meta");
+    String connect(CurrentStore store, RedirectAttributes flash) {
+        if (!owner(store, "connect the store to Meta", flash)) {
+            return "redirect:" + InstagramPage.PATH;
+        }
         return "redirect:" + login.loginUrl(store.storeKey());
     }
 
     @PostMapping(InstagramPage.PATH + "/disconnect")
-    String disconnect(CurrentStore store) {
-        store.requireOwner("disconnect the store from Meta");
+    String disconnect(CurrentStore store, RedirectAttributes flash) {
+        if (!owner(store, "disconnect the store from Meta", flash)) {
+            return "redirect:" + InstagramPage.PATH;
+        }
         ConnectFlow.Disconnected result = flow.disconnect(store);
         return "redirect:" + InstagramPage.PATH + "?success=disconnected"
                 + (result.existed() && !result.revoked() ? "&warning=not_revoked" : "");
+    }
+
+    /** Whether the user is an owner; a staff member is told so on the page (not in a JSON error). */
+    private static boolean owner(CurrentStore store, String action, RedirectAttributes flash) {
+        try {
+            store.requireOwner(action);
+            return true;
+        } catch (ApiException e) {
+            flash.addFlashAttribute("flashError", e.getMessage());
+            return false;
+        }
     }
 }

@@ -32,6 +32,19 @@ public final class ConnectionScenarios {
     }
 
     /**
+     * Creates a store of the signed-in administrator, makes it current and connects it through the sandbox's
+     * consent page.
+     *
+     * @return the store id
+     */
+    public static long connectedStoreFor(Browser admin, String name) {
+        long id = newStoreFor(admin, name);
+        HttpResponse<String> callback = admin.get(consent(admin, "continue"));
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+        return id;
+    }
+
+    /**
      * Asks for the login URL, opens the sandbox's consent page and answers it.
      *
      * @param decision {@code continue} or {@code cancel}

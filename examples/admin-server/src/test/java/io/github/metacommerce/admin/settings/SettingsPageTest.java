@@ -91,8 +91,7 @@ class SettingsPageTest extends AdminServerTestBase {
 
     private static Browser connected(String name) {
         Browser admin = admin();
-        ConnectionScenarios.newStoreFor(admin, unique(name));
-        assertThat(admin.get(ConnectionScenarios.consent(admin, "continue")).statusCode()).isEqualTo(302);
+        ConnectionScenarios.connectedStoreFor(admin, unique(name));
         return admin;
     }
 

@@ -6,10 +6,17 @@ import io.github.metacommerce.admin.AdminServerTestBase;
 import io.github.metacommerce.admin.Browser;
 import io.github.metacommerce.admin.web.InstagramPage;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The Sync and Errors tabs and the products page against the in-process sandbox, as a browser gets them. */
@@ -108,6 +115,102 @@ class SyncPagesTest extends AdminServerTestBase {
         assertThat(again.get("productIds").get(0).asString()).isEqualTo("noimg");
     }
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aRunningRunShowsItsStageCountsEtaTheRateLimitWaitAndCancel() {
+        Browser admin = admin();
+        SyncScenarios.ConnectedStore store = ready(admin, "live-running");
+        long storeId = store.storeId();
+        String catalogId = store.catalogId();
+        // a run as the runner leaves it mid-way: waiting for Meta's rate limit until 10:42 UTC
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        Instant until = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).plusSeconds(10 * 3600 + 42 * 60);
+        jdbc.update("insert into sync_runs (id, store_id, catalog_id, trigger_type, mode, dry_run, status, stage, "
+                + "percent, message, counts, queued_at, started_at, progress_at, throttled_until, eta, active_catalog) "
+                + "values (?, ?, ?, 'manual', 'FULL', false, 'running', 'waiting_for_rate_limit', 42, 'Waiting', ?, ?, ?, "
+                + "?, ?, ?, ?)", id, storeId, catalogId,
+                "{\"created\":120,\"updated\":7,\"unchanged\":300,\"failed\":2}", Timestamp.from(now),
+                Timestamp.from(now), Timestamp.from(now), Timestamp.from(until), Timestamp.from(until.plusSeconds(600)),
+                catalogId);
+        try {
+            String live = admin.get(PAGE + "/sync/live").body();
+            assertThat(live).contains("hx-trigger=\"every 1s\"", "aria-valuenow=\"42\"", "id=\"cancel-sync\"");
+            assertThat(text(live, "sync-state")).isEqualTo("Running");
+            assertThat(text(live, "sync-stage")).isEqualTo("Waiting for Meta&#39;s rate limit"); // escaped, as every value
+            assertThat(text(live, "sync-percent")).isEqualTo("42%");
+            assertThat(text(live, "count-created")).isEqualTo("120");
+            assertThat(text(live, "count-updated")).isEqualTo("7");
+            assertThat(text(live, "count-unchanged")).isEqualTo("300");
+            assertThat(text(live, "count-failed")).isEqualTo("2");
+            assertThat(text(live, "sync-throttled")).isEqualTo("Waiting for Meta&#39;s rate limit until 10:42 UTC");
+            assertThat(text(live, "sync-eta")).startsWith("about ").endsWith("(done around 10:52 UTC)");
+
+            HttpResponse<String> cancel = admin.postForm(PAGE + "/sync/cancel", Map.of("jobId", id));
+            assertThat(admin.get(cancel.headers().firstValue("Location").orElseThrow()).body())
+                    .contains("id=\"flash-success\"", "Cancelling the sync");
+            assertThat(jdbc.queryForObject("select cancel_requested from sync_runs where id = ?", Boolean.class, id))
+                    .isTrue();
+            assertThat(admin.get(PAGE + "/sync/live").body()).contains("Cancelling…");
+        } finally {
+            jdbc.update("update sync_runs set status = 'cancelled', stage = 'done', active_catalog = null, "
+                    + "finished_at = ? where id = ?", Timestamp.from(Instant.now()), id);
+        }
+        // another store's run is not this store's to cancel
+        Browser other = admin();
+        ready(other, "live-other");
+        HttpResponse<String> foreign = other.postForm(PAGE + "/sync/cancel", Map.of("jobId", id));
+        assertThat(other.get(foreign.headers().firstValue("Location").orElseThrow()).body())
+                .contains("nothing to cancel");
+    }
+
+    @Test
+    void errorsArePagedWithTheCursorForwardAndBack() {
+        Browser admin = admin();
+        ready(admin, "errors-paging");
+        StringBuilder products = new StringBuilder("[");
+        for (int i = 1; i <= 30; i++) {
+            products.append(i > 1 ? "," : "").append("{\"productId\":\"np").append(i).append("\",\"sku\":\"NP-")
+                    .append(i).append("\",\"name\":\"No price ").append(i).append("\",\"description\":\"d\",")
+                    .append("\"slug\":\"np").append(i).append("\",\"imageUrls\":[\"https://cdn.example.com/x.jpg\"]}");
+        }
+        assertThat(admin.put("/api/meta-commerce/products", products.append(']').toString()).statusCode())
+                .isEqualTo(200);
+        SyncScenarios.syncToEnd(admin, "{}");
+        String first = admin.get(PAGE + "?tab=errors").body();
+        assertThat(text(first, "errors-total")).isEqualTo("60 errors"); // an error and a warning each
+        assertThat(first).contains("<span id=\"errors-prev\"");
+        assertThat(count(first, "class=\"error-row\"")).isEqualTo(25);
+        String second = admin.get(link(first, "errors-next")).body();
+        assertThat(link(first, "errors-next")).contains("before=");
+        assertThat(second).contains("· page 2");
+        assertThat(count(second, "class=\"error-row\"")).isEqualTo(25);
+        String third = admin.get(link(second, "errors-next")).body();
+        assertThat(count(third, "class=\"error-row\"")).isEqualTo(10);
+        assertThat(third).contains("<span id=\"errors-next\"", "· page 3");
+        String back = admin.get(link(third, "errors-prev")).body();
+        assertThat(rows(back)).isEqualTo(rows(second));
+        String backAgain = admin.get(link(back, "errors-prev")).body();
+        assertThat(rows(backAgain)).isEqualTo(rows(first));
+        assertThat(backAgain).contains("<span id=\"errors-prev\"");
+    }
+
+    private static String link(String html, String id) {
+        Matcher m = Pattern.compile("<a id=\"" + id + "\"[^>]* href=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("link #" + id).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    private static List<String> rows(String html) {
+        return Pattern.compile("data-product-id=\"([^\"]+)\"").matcher(html).results().map(r -> r.group(1)).toList();
+    }
+
+    private static long count(String html, String needle) {
+        return html.split(Pattern.quote(needle), -1).length - 1;
+    }
+
     @Test
     void errorsTabSaysAllProductsSyncedWhenThereAreNone() {
         Browser admin = admin();
@@ -137,10 +240,11 @@ class SyncPagesTest extends AdminServerTestBase {
     }
 
     /** A connected store with a catalog and the settings a sync needs. */
-    private static void ready(Browser admin, String name) {
-        SyncScenarios.connectedStore(admin, unique(name));
+    private static SyncScenarios.ConnectedStore ready(Browser admin, String name) {
+        SyncScenarios.ConnectedStore store = SyncScenarios.connectedStore(admin, unique(name));
         assertThat(admin.post("/api/meta-commerce/save-config", "{\"storeDomain\":\"shop.example\","
                 + "\"defaultBrand\":\"Acme\"}").statusCode()).isEqualTo(200);
+        return store;
     }
 
     private static String jobId(Browser admin) {

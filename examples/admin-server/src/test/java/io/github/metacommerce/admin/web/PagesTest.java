@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.metacommerce.admin.AdminServerTestBase;
 import io.github.metacommerce.admin.Browser;
 import io.github.metacommerce.admin.connection.ConnectionScenarios;
+import io.github.metacommerce.admin.connection.MetaConnections;
 import io.github.metacommerce.sandbox.GraphSandbox;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -12,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The layout, the sign-in page, the hub and the Instagram page's tabs, Connection and Catalog, as a browser gets them. */
 class PagesTest extends AdminServerTestBase {
@@ -137,6 +143,65 @@ class PagesTest extends AdminServerTestBase {
         HttpResponse<String> foreign = admin.postForm(PAGE + "/business", Map.of("businessId", "999"));
         assertThat(admin.get(foreign.headers().firstValue("Location").orElseThrow()).body())
                 .contains("id=\"flash-error\"", "is not one the connected Facebook account can manage");
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MetaConnections connections;
+
+    @Test
+    void aTokenExpiringWithinSevenDaysIsWarnedAboutAndAnExpiredOneAsksToReconnect() {
+        Browser admin = admin();
+        long storeId = ConnectionScenarios.connectedStoreFor(admin, unique("expiry"));
+        String fresh = admin.get(PAGE).body();
+        assertThat(fresh).doesNotContain("id=\"token-warning\"").doesNotContain("id=\"connect\"");
+
+        expires(storeId, Instant.now().plus(3, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
+        String soon = admin.get(PAGE).body();
+        assertThat(text(soon, "token-warning")).contains("expires on", "(in 3 days)", "Reconnect with Facebook");
+        assertThat(text(soon, "connect")).isEqualTo("Reconnect with Facebook");
+        assertThat(text(soon, "connection-status")).isEqualTo("Connected");
+
+        expires(storeId, Instant.now().minus(1, ChronoUnit.HOURS));
+        String expired = admin.get(PAGE).body();
+        assertThat(text(expired, "connection-status")).isEqualTo("Reconnect required");
+        assertThat(text(expired, "token-warning")).contains("expired on");
+        assertThat(text(expired, "connect")).isEqualTo("Reconnect with Facebook");
+        assertThat(tab(expired, "catalog")).contains("disabled");
+        assertThat(text(admin.get("/admin/marketplace-hub").body(), "hub-connection-status"))
+                .isEqualTo("Reconnect required");
+
+        jdbc.update("update meta_connections set token_expires_at = null where store_id = ?", storeId);
+        connections.markReconnectRequired(storeId, "the token was revoked or the user logged out");
+        String revoked = admin.get(PAGE).body();
+        assertThat(text(revoked, "connection-status")).isEqualTo("Reconnect required");
+        assertThat(text(revoked, "token-warning")).contains("the token was revoked");
+        assertThat(text(revoked, "token-expiry")).isEqualTo("Never");
+    }
+
+    @Test
+    void aStaffMemberIsToldOnThePageThatOnlyAnOwnerMayConnectOrDisconnect() {
+        Browser admin = admin();
+        String storeName = unique("staffed");
+        long storeId = ConnectionScenarios.connectedStoreFor(admin, storeName);
+        String staff = unique("clerk").toLowerCase();
+        assertThat(admin.post("/api/admin/users", "{\"username\":\"" + staff + "\",\"password\":\""
+                + ADMIN_PASSWORD + "\"}").statusCode()).isEqualTo(201);
+        assertThat(admin.put("/api/admin/stores/" + storeId + "/members", "{\"username\":\"" + staff
+                + "\",\"role\":\"staff\"}").statusCode()).isEqualTo(200);
+        Browser clerk = new Browser(baseUrl());
+        clerk.signIn(staff, ADMIN_PASSWORD);
+        HttpResponse<String> refused = clerk.postForm(PAGE + "/disconnect", Map.of("confirm", "yes"));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith(PAGE);
+        String page = clerk.get(PAGE).body();
+        assertThat(page).contains("id=\"flash-error\"", "Only an owner of " + storeName + " may disconnect");
+        assertThat(text(page, "connection-status")).isEqualTo("Connected");
+    }
+
+    private void expires(long storeId, Instant at) {
+        assertThat(jdbc.update("update meta_connections set token_expires_at = ? where store_id = ?",
+                Timestamp.from(at), storeId)).isEqualTo(1);
     }
 
     /** The text of the element with an id (no nested elements). */
