@@ -132,12 +132,17 @@ final class Chrome implements AutoCloseable {
 
     /** Clicks something that loads a new page and waits until the old page is gone and the new one is loaded. */
     void clickAndLoad(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        andLoad(() -> waiting().until(ExpectedConditions.elementToBeClickable(element)).click());
+    }
+
+    /** Does something that loads a new page (a click, a key) and waits until the new page is loaded. */
+    void andLoad(Runnable action) {
         // a mark on the old page's window: gone once the new page is there (robust against the race in which
         // ChromeDriver sees the old document half torn down)
         String mark = UUID.randomUUID().toString();
         js("window.walkThroughMark = arguments[0]", mark);
-        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
+        action.run();
         waiting().ignoring(WebDriverException.class).until(d -> !mark.equals(js("return window.walkThroughMark"))
                 && "complete".equals(js("return document.readyState")));
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -110,10 +111,13 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
         assertThat(chrome.id("login-error").getText()).contains("do not match");
         chrome.checkPage("the sign-in page with an error");
 
-        chrome.id("username").clear();
-        chrome.id("username").sendKeys(merchant);
-        chrome.id("password").sendKeys(PASSWORD);
-        chrome.clickAndLoad(signInButton());
+        // by keyboard only: the user name field has the focus, Tab moves to the password, Enter signs in
+        WebElement username = chrome.id("username");
+        username.clear();
+        username.sendKeys(merchant + Keys.TAB);
+        WebElement focused = chrome.driver.switchTo().activeElement();
+        assertThat(focused.getAttribute("id")).isEqualTo("password");
+        chrome.andLoad(() -> focused.sendKeys(PASSWORD + Keys.ENTER));
         chrome.waiting().until(ExpectedConditions.urlContains("/admin/marketplace-hub"));
         stepPassed = true;
     }
@@ -477,8 +481,10 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
         assertThat(chrome.text("connection-status")).isEqualTo("Connected");
         assertThat((Boolean) chrome.js("return arguments[0].validity.valueMissing", disconnectConfirm())).isTrue();
 
-        disconnectConfirm().click();
-        chrome.clickAndLoad("disconnect");
+        // by keyboard: Space ticks the confirmation, Enter on the button submits
+        disconnectConfirm().sendKeys(Keys.SPACE);
+        assertThat(disconnectConfirm().isSelected()).isTrue();
+        chrome.andLoad(() -> chrome.id("disconnect").sendKeys(Keys.ENTER));
         assertThat(chrome.text("connection-status")).isEqualTo("Not connected");
         assertThat(chrome.text("connect")).isEqualTo("Connect with Facebook");
         assertThat(chrome.id("flash-success").getText()).isNotBlank();
