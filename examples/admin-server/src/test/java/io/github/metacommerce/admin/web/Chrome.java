@@ -88,13 +88,14 @@ final class Chrome implements AutoCloseable {
             Path profile = Files.createTempDirectory("chrome-profile");
             ChromeOptions o = new ChromeOptions();
             o.setBinary(BROWSER.toFile());
+            // reduced motion: no smooth scrolling (Bootstrap's) under a click, no transitions in screenshots
             o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--force-prefers-reduced-motion", "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
+                    "--no-first-run", "--force-prefers-reduced-motion", "--window-size=" + WIDTH + "," + HEIGHT,
+                    "--user-data-dir=" + profile);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             o.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-            // reduced motion: no smooth scrolling (Bootstrap's) under a click, no transitions in screenshots
             // an alert stays open, so that the test can see it instead of the driver dismissing it
             o.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
             ChromeDriverService service = new ChromeDriverService.Builder()

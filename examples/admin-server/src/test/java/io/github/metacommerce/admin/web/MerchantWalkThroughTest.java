@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,20 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A merchant's walk through the admin pages in a real browser (Debian's headless Chromium): sign in, the Marketplace
- * Hub, connecting with Facebook through the sandbox's consent page, and disconnecting. Every page is checked for
- * browser console errors (CSP violations included), serious accessibility violations (axe-core) and alerts, and
- * saved as a screenshot into {@code docs/images}.
+ * Hub, connecting with Facebook through the sandbox's consent page, business and catalog, settings (a refused
+ * currency first), a CSV import, the products, a full sync watched on the live progress bar, the errors filtered and
+ * one product synced again, every page at 375 px, the store switcher, disconnecting and signing out. Every page is
+ * checked for SEVERE browser console entries (CSP violations included), serious or critical axe-core violations and
+ * alerts; a product whose name and SKU are markup must show as text. Screenshots go to {@code docs/images}.
  *
  * <p>The steps run in order on one browser and one merchant; a step after a failed one is skipped.
  */
@@ -43,7 +45,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MerchantWalkThroughTest extends AdminServerTestBase {
     private static final String PASSWORD = "merchant-password-for-tests";
-    /** Rows of walkthrough-products.csv: 300 good products (a run long enough to watch) and {@link #BROKEN} without an image. */
+    /** Rows of walkthrough-products.csv: 300 good products (a run long enough to watch), {@link #BROKEN} without. */
     private static final int PRODUCTS = 303;
     private static final int BROKEN = 3;
     private static final String XSS_NAME = "<img src=x onerror=alert(1)>";
