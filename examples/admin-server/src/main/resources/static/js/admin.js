@@ -71,5 +71,10 @@
   });
   document.addEventListener('htmx:afterSettle', function () {
     sizeProgressBars(document);
+    drawHistoryChart();
+  });
+  // the history comes back out of band when a watched run ends: draw its new chart
+  document.addEventListener('htmx:oobAfterSwap', function () {
+    drawHistoryChart();
   });
 })();

@@ -79,18 +79,29 @@ class SyncPage {
         InstagramPage.Status status = page.prepare(store, "sync", model);
         if (InstagramPage.enabled(status, "sync")) {
             model.addAttribute("live", live(store));
-            List<SyncJob> history = runs.history(store.id(), 0, HISTORY);
-            model.addAttribute("history", history.stream().map(this::row).toList());
-            model.addAttribute("chart", SyncRuns.JSON.writeValueAsString(chart(history)));
+            history(store, model);
         }
         return InstagramPage.VIEW;
     }
 
-    /** The live area alone, for htmx. */
+    /**
+     * The live area alone, for htmx; {@code watching} says the page saw a run going on, so when it has ended the
+     * history comes along (swapped out of band) with the run in it.
+     */
     @GetMapping(InstagramPage.PATH + "/sync/live")
-    String live(CurrentStore store, Model model) {
-        model.addAttribute("live", live(store));
-        return "instagram/sync :: live";
+    String live(CurrentStore store, Model model, @RequestParam(defaultValue = "false") boolean watching) {
+        Live live = live(store);
+        model.addAttribute("live", live);
+        if (watching && !live.active()) {
+            history(store, model);
+        }
+        return "instagram/sync :: update";
+    }
+
+    private void history(CurrentStore store, Model model) {
+        List<SyncJob> history = runs.history(store.id(), 0, HISTORY);
+        model.addAttribute("history", history.stream().map(this::row).toList());
+        model.addAttribute("chart", SyncRuns.JSON.writeValueAsString(chart(history)));
     }
 
     @PostMapping(InstagramPage.PATH + "/sync")

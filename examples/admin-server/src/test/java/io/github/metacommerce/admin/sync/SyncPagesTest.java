@@ -52,8 +52,12 @@ class SyncPagesTest extends AdminServerTestBase {
         assertThat(job.get("status").asString()).isEqualTo("completed");
 
         String live = admin.get(PAGE + "/sync/live").body();
-        assertThat(live).startsWith("<div id=\"sync-live\"").contains("hx-trigger=\"every 10s\"")
-                .doesNotContain("id=\"cancel-sync\"").doesNotContain("<html");
+        assertThat(live.strip()).startsWith("<div id=\"sync-live\"").contains("hx-trigger=\"every 10s\"")
+                .doesNotContain("id=\"cancel-sync\"").doesNotContain("<html").doesNotContain("sync-history");
+        // a page that watched the run going on gets the history with it, swapped out of band
+        String ended = admin.get(PAGE + "/sync/live?watching=true").body();
+        assertThat(ended).contains("id=\"sync-live\"", "id=\"sync-history-area\" hx-swap-oob=\"true\"",
+                "id=\"history-chart\"", "&quot;created&quot;:[3]");
         assertThat(text(live, "sync-state")).isEqualTo("Completed");
         assertThat(text(live, "sync-percent")).isEqualTo("100%");
         assertThat(live).contains("aria-valuenow=\"100\"");
@@ -137,7 +141,8 @@ class SyncPagesTest extends AdminServerTestBase {
                 catalogId);
         try {
             String live = admin.get(PAGE + "/sync/live").body();
-            assertThat(live).contains("hx-trigger=\"every 1s\"", "aria-valuenow=\"42\"", "id=\"cancel-sync\"");
+            assertThat(live).contains("hx-trigger=\"every 1s\"", "aria-valuenow=\"42\"", "id=\"cancel-sync\"",
+                    "hx-get=\"/admin/integrations/instagram-shopping/sync/live?watching=true\"");
             assertThat(text(live, "sync-state")).isEqualTo("Running");
             assertThat(text(live, "sync-stage")).isEqualTo("Waiting for Meta&#39;s rate limit"); // escaped, as every value
             assertThat(text(live, "sync-percent")).isEqualTo("42%");
