@@ -314,7 +314,13 @@ class MerchantWalkThroughTest extends AdminServerTestBase {
         assertThat(chrome.text("count-created")).isEqualTo(String.valueOf(PRODUCTS - BROKEN));
         assertThat(chrome.text("count-failed")).isEqualTo(String.valueOf(BROKEN));
         assertThat(chrome.driver.findElements(By.id("cancel-sync"))).as("no cancel after the end").isEmpty();
-        // the history shows the run once the page is loaded again
+        // the live poll brings the history along when the run ends: no reload needed
+        String ended = state;
+        chrome.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#sync-history tbody tr"));
+            return !rows.isEmpty() && rows.get(0).getText().contains(ended);
+        });
+        // and a reload shows the same
         chrome.open(baseUrl() + "/admin/integrations/instagram-shopping?tab=sync");
         List<WebElement> history = chrome.driver.findElements(By.cssSelector("#sync-history tbody tr"));
         assertThat(history).isNotEmpty();
