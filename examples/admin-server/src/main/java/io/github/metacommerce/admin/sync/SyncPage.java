@@ -170,7 +170,7 @@ class SyncPage {
                 .map(t -> "Waiting for Meta's rate limit until " + InstagramPage.timeOfDay(t) + " UTC").orElse(null);
         String eta = j.active() ? j.eta().filter(t -> t.isAfter(now)).map(t -> "about " + duration(now, t)
                 + " left (done around " + InstagramPage.timeOfDay(t) + " UTC)").orElse("estimating…") : null;
-        return new Live(true, j.id(), j.active(), InstagramPage.syncStatusLabel(j.status()), stateClass(j.status()),
+        return new Live(true, j.id(), j.active(), stateLabel(j), stateClass(j),
                 stage(j.stage()), Math.max(0, Math.min(100, j.percent())), n(c, "created"), n(c, "updated"),
                 n(c, "unchanged"), n(c, "failed"), j.dryRun(), n(c, "wouldSend"), eta, throttled,
                 j.message().orElse(null), j.errorMessage().orElse(null), j.cancelRequested());
@@ -182,7 +182,7 @@ class SyncPage {
         String kind = (j.productIds().isEmpty() ? "All products" : j.productIds().size() == 1 ? "1 product"
                 : j.productIds().size() + " products") + (j.dryRun() ? " · dry run" : "");
         return new HistoryRow(InstagramPage.when(j.queuedAt()), trigger(j.trigger()), kind,
-                InstagramPage.syncStatusLabel(j.status()), stateClass(j.status()), n(c, "created"), n(c, "updated"),
+                stateLabel(j), stateClass(j), n(c, "created"), n(c, "updated"),
                 n(c, "unchanged"), n(c, "failed"), duration, j.errorMessage().orElse(null));
     }
 
@@ -224,6 +224,19 @@ class SyncPage {
             case "api" -> "API";
             default -> trigger;
         };
+    }
+
+    /** A run that ended with failed products is not shown as a plain (green) success. */
+    private static boolean completedWithErrors(SyncJob j) {
+        return "completed".equals(j.status()) && n(j.counts(), "failed") > 0;
+    }
+
+    private static String stateLabel(SyncJob j) {
+        return completedWithErrors(j) ? "Completed with errors" : InstagramPage.syncStatusLabel(j.status());
+    }
+
+    private static String stateClass(SyncJob j) {
+        return completedWithErrors(j) ? "text-bg-warning" : stateClass(j.status());
     }
 
     private static String stateClass(String status) {

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.github.metacommerce.admin.connection.MetaConnection;
 import io.github.metacommerce.admin.connection.MetaConnections;
+import io.github.metacommerce.admin.settings.StoreSettingsTable;
 import io.github.metacommerce.admin.system.ApiException;
 import io.github.metacommerce.sync.SyncMode;
 import java.time.Clock;
@@ -34,14 +35,16 @@ public class SyncQueue {
 
     private final SyncRuns runs;
     private final MetaConnections connections;
+    private final StoreSettingsTable settings;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    SyncQueue(SyncRuns runs, MetaConnections connections, ObjectProvider<SchedulerClient> scheduler,
-            TransactionTemplate tx, Clock clock) {
+    SyncQueue(SyncRuns runs, MetaConnections connections, StoreSettingsTable settings,
+            ObjectProvider<SchedulerClient> scheduler, TransactionTemplate tx, Clock clock) {
         this.runs = runs;
         this.connections = connections;
+        this.settings = settings;
         this.scheduler = scheduler;
         this.tx = tx;
         this.clock = clock;
@@ -79,7 +82,8 @@ public class SyncQueue {
      * @param storeId the store
      * @param request what to run
      * @return the new run, or the store's run that already holds the catalog ({@code created == false})
-     * @throws ApiException 400 when the store is not connected, must reconnect or has no catalog selected; 409
+     * @throws ApiException 400 when the store is not connected, must reconnect, has no catalog selected or no store
+     *     domain (field {@code storeUrl}: product links are built from it); 409
      *     when another store's run holds the catalog
      */
     public Enqueued enqueue(long storeId, Request request) {
@@ -98,6 +102,11 @@ public class SyncQueue {
         }
         String catalogId = connection.catalogId().orElseThrow(() -> ApiException.precondition("catalog_error",
                 "no_catalog_selected", "No catalog selected: choose the catalog to sync into first."));
+        if (settings.find(storeId).storeUrl().isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown_error", "store_url_required",
+                    Optional.of("storeUrl"), "Set the store domain in Settings first: every product's link is "
+                            + "built from it.");
+        }
         SyncRuns.NewRun run = new SyncRuns.NewRun(UUID.randomUUID().toString(), storeId, catalogId,
                 request.trigger(), request.mode().name(), request.productIds(), request.dryRun(),
                 request.requestedBy(), message);

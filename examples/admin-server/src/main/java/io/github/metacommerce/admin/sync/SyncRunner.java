@@ -129,6 +129,11 @@ class SyncRunner implements DisposableBean {
             return;
         }
         SettingsRow s = settings.find(job.storeId());
+        if (s.storeUrl().isEmpty()) {
+            recorder.failed(job, "unknown_error", "The store domain was removed from Settings after this run was "
+                    + "queued; every product's link is built from it. Set it and sync again.");
+            return;
+        }
         long total = products.count(job.storeId(), job.productIds());
         runs.total(job.id(), total);
         Instant started = clock.instant();

@@ -9,6 +9,7 @@ import io.github.metacommerce.admin.connection.MetaConnections;
 import io.github.metacommerce.admin.connection.TokenCheck;
 import io.github.metacommerce.admin.connection.TokenCipher;
 import io.github.metacommerce.sandbox.GraphSandbox;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,6 +36,24 @@ class BackgroundSyncTest extends AdminServerTestBase {
     TokenCipher cipher;
     @Autowired
     SandboxRestart sandboxRestart;
+
+    @Test
+    void aStoreWithoutADomainIsToldToSetItBeforeARunStarts() {
+        Browser admin = admin();
+        SyncScenarios.connectedStore(admin, unique("no-domain"));
+        assertThat(admin.put("/api/meta-commerce/products", SyncScenarios.products(2)).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = admin.post("/api/meta-commerce/sync-job", "{}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(Browser.json(refused).get("field").asString()).isEqualTo("storeUrl");
+        assertThat(Browser.json(refused).get("error").asString()).contains("store domain");
+        assertThat(Browser.json(admin.get("/api/meta-commerce/sync/history")).get("total").asLong()).isZero();
+
+        assertThat(admin.post("/api/meta-commerce/save-config", "{\"storeDomain\":\"shop.example\"}").statusCode())
+                .isEqualTo(200);
+        JsonNode run = SyncScenarios.syncToEnd(admin, "{}");
+        assertThat(run.get("status").asString()).isEqualTo("completed");
+        assertThat(run.get("counts").get("created").asLong()).isEqualTo(2);
+    }
 
     @Test
     void aChangedProductIsSyncedOnItsOwnAndADeletedOneIsDeletedAtMeta() {
