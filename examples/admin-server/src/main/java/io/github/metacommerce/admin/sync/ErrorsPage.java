@@ -2,6 +2,7 @@ package io.github.metacommerce.admin.sync;
 
 import io.github.metacommerce.admin.store.CurrentStore;
 import io.github.metacommerce.admin.system.ApiException;
+import io.github.metacommerce.admin.system.Words;
 import io.github.metacommerce.admin.web.InstagramPage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,8 +82,7 @@ class ErrorsPage {
         model.addAttribute("rows", found.stream().map(ErrorsPage::row).toList());
         ProductErrors.Total total = errors.count(store.id(), filter);
         model.addAttribute("total", total.value());
-        model.addAttribute("totalText", (total.exact() ? "" : "More than ") + total.value()
-                + (total.value() == 1 ? " error" : " errors"));
+        model.addAttribute("totalText", (total.exact() ? "" : "More than ") + Words.count(total.value(), "error"));
         model.addAttribute("pageNumber", previous.size() + 1);
         model.addAttribute("current", link(shown, cursor, previous));
         if (found.size() == PAGE_SIZE) {

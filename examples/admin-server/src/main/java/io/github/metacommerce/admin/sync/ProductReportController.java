@@ -73,9 +73,7 @@ class ProductReportController {
         answer.put("page", page);
         answer.put("size", size);
         Map<String, Long> summary = statuses.summary(store.id(), policy);
-        // without a search the summary already holds the total: one pass over the store's products, not two
-        answer.put("total", query.isPresent() ? statuses.count(store.id(), policy, s, query)
-                : s.map(summary::get).orElse(summary.values().stream().mapToLong(Long::longValue).sum()));
+        answer.put("total", statuses.total(store.id(), policy, s, query, summary));
         answer.put("summary", summary);
         return answer;
     }

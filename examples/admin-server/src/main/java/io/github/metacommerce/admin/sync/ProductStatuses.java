@@ -111,6 +111,19 @@ class ProductStatuses {
         return spec.query(Long.class).single();
     }
 
+    /**
+     * How many products match, given the store's summary: without a search the summary already holds it (one pass
+     * over the store's products, not two); a search counts.
+     */
+    long total(long storeId, OutOfStockPolicy policy, Optional<String> status, Optional<String> query,
+            Map<String, Long> summary) {
+        if (query.isPresent()) {
+            return count(storeId, policy, status, query);
+        }
+        return status.map(s -> summary.getOrDefault(s, 0L))
+                .orElse(summary.values().stream().mapToLong(Long::longValue).sum());
+    }
+
     /** How many products have each status. */
     Map<String, Long> summary(long storeId, OutOfStockPolicy policy) {
         Map<String, Long> out = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.github.metacommerce.admin.sync;
 
 import io.github.metacommerce.admin.settings.StoreSettingsTable;
 import io.github.metacommerce.admin.store.CurrentStore;
+import io.github.metacommerce.admin.system.Words;
 import io.github.metacommerce.admin.web.InstagramPage;
 import io.github.metacommerce.product.OutOfStockPolicy;
 import java.util.List;
@@ -54,8 +55,8 @@ class ProductsPage {
                         LABELS.getOrDefault(r.status(), r.status()), BADGES.getOrDefault(r.status(), "text-bg-light"),
                         r.lastSyncedAt().map(InstagramPage::when).orElse("never"), problems(r.errors(), r.warnings())))
                 .toList();
-        long total = statuses.count(store.id(), policy, wanted, query);
         Map<String, Long> summary = statuses.summary(store.id(), policy);
+        long total = statuses.total(store.id(), policy, wanted, query, summary);
         model.addAttribute("rows", rows);
         model.addAttribute("q", q);
         model.addAttribute("status", wanted.orElse(""));
@@ -75,8 +76,8 @@ class ProductsPage {
         if (errors + warnings == 0) {
             return null;
         }
-        String e = errors == 0 ? "" : errors + (errors == 1 ? " error" : " errors");
-        String w = warnings == 0 ? "" : warnings + (warnings == 1 ? " warning" : " warnings");
+        String e = errors == 0 ? "" : Words.count(errors, "error");
+        String w = warnings == 0 ? "" : Words.count(warnings, "warning");
         return e.isEmpty() ? w : w.isEmpty() ? e : e + ", " + w;
     }
 

@@ -4,6 +4,7 @@ import io.github.metacommerce.admin.connection.MetaConnections;
 import io.github.metacommerce.admin.product.Products;
 import io.github.metacommerce.admin.system.ApiException;
 import io.github.metacommerce.admin.system.Db;
+import io.github.metacommerce.admin.system.Words;
 import io.github.metacommerce.exception.ErrorCategory;
 import io.github.metacommerce.sync.IssueSource;
 import io.github.metacommerce.sync.SyncCounts;
@@ -264,13 +265,13 @@ class RunRecorder {
             text = "Dry run: " + c.wouldSend() + " of " + c.itemsSeen() + " items would be sent, " + c.unchanged()
                     + " are unchanged, " + c.failed() + " have errors";
         } else {
-            text = plural(c.productsSeen(), "product") + " (" + plural(c.itemsSeen(), "item") + "): " + c.created()
+            text = Words.count(c.productsSeen(), "product") + " (" + Words.count(c.itemsSeen(), "item") + "): " + c.created()
                     + " created, "
                     + c.updated() + " updated, " + c.unchanged() + " unchanged, " + c.deleted() + " deleted, "
                     + c.failed() + " failed, " + c.notAttempted() + " not attempted";
         }
         if (errorCount > 0 || !r.warnings().isEmpty()) {
-            text += "; " + plural(errorCount, "error") + " and " + plural(r.warnings().size(), "warning")
+            text += "; " + Words.count(errorCount, "error") + " and " + Words.count(r.warnings().size(), "warning")
                     + " in the errors view";
         }
         return switch (status) {
@@ -279,9 +280,5 @@ class RunRecorder {
             default -> (status.equals("partial") ? "Stopped early. " : "Failed. ") + reason.orElse("") + " " + text
                     + ".";
         };
-    }
-
-    private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

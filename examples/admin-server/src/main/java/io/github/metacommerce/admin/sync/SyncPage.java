@@ -2,6 +2,7 @@ package io.github.metacommerce.admin.sync;
 
 import io.github.metacommerce.admin.store.CurrentStore;
 import io.github.metacommerce.admin.system.ApiException;
+import io.github.metacommerce.admin.system.Words;
 import io.github.metacommerce.admin.web.InstagramPage;
 import io.github.metacommerce.sync.SyncMode;
 import java.time.Clock;
@@ -179,8 +180,8 @@ class SyncPage {
     private HistoryRow row(SyncJob j) {
         Map<String, Long> c = j.counts();
         String duration = j.startedAt().map(s -> duration(s, j.finishedAt().orElse(clock.instant()))).orElse("—");
-        String kind = (j.productIds().isEmpty() ? "All products" : j.productIds().size() == 1 ? "1 product"
-                : j.productIds().size() + " products") + (j.dryRun() ? " · dry run" : "");
+        String kind = (j.productIds().isEmpty() ? "All products" : Words.count(j.productIds().size(), "product"))
+                + (j.dryRun() ? " · dry run" : "");
         return new HistoryRow(InstagramPage.when(j.queuedAt()), trigger(j.trigger()), kind,
                 stateLabel(j), stateClass(j), n(c, "created"), n(c, "updated"),
                 n(c, "unchanged"), n(c, "failed"), duration, j.errorMessage().orElse(null));

@@ -3,6 +3,7 @@ package io.github.metacommerce.admin.web;
 import io.github.metacommerce.admin.connection.MetaConnection;
 import io.github.metacommerce.admin.connection.MetaConnections;
 import io.github.metacommerce.admin.store.CurrentStore;
+import io.github.metacommerce.admin.system.Words;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -199,6 +200,6 @@ public class InstagramPage {
             return hours <= 1 ? "less than an hour" : hours + " hours";
         }
         long days = hours / 24;
-        return days == 1 ? "1 day" : days + " days";
+        return Words.count(days, "day");
     }
 }
