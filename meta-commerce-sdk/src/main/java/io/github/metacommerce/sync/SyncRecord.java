@@ -3,6 +3,7 @@ package io.github.metacommerce.sync;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -28,6 +29,7 @@ public final class SyncRecord {
     private final Map<String, String> translationHashes;
     private final Instant syncedAt;
     private final int warnings;
+    private final String fingerprint;
 
     private SyncRecord(Builder b) {
         this.retailerId = Objects.requireNonNull(b.retailerId, "retailerId must not be null");
@@ -39,6 +41,7 @@ public final class SyncRecord {
             throw new IllegalArgumentException("warnings must not be negative, was " + b.warnings);
         }
         this.warnings = b.warnings;
+        this.fingerprint = b.fingerprint == null ? "" : b.fingerprint;
     }
 
     /**
@@ -57,7 +60,7 @@ public final class SyncRecord {
      */
     public Builder toBuilder() {
         Builder b = new Builder().retailerId(retailerId).productId(productId).contentHash(contentHash)
-                .syncedAt(syncedAt).warnings(warnings);
+                .syncedAt(syncedAt).warnings(warnings).fingerprint(fingerprint);
         b.translationHashes.putAll(translationHashes);
         return b;
     }
@@ -117,6 +120,19 @@ public final class SyncRecord {
         return warnings;
     }
 
+    /**
+     * Returns the fingerprint of the store product this item came from, taken together with everything that
+     * shapes its items (the store settings and the SDK's mapping version); empty when the ledger keeps none.
+     * While a product's fingerprint matches the one recorded for each of its items, a sync counts them unchanged
+     * without mapping the product again. A store that does not keep it stays correct: its products are mapped and
+     * compared by {@link #contentHash()} as before.
+     *
+     * @return the fingerprint, if recorded
+     */
+    public Optional<String> fingerprint() {
+        return fingerprint.isEmpty() ? Optional.empty() : Optional.of(fingerprint);
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -130,19 +146,20 @@ public final class SyncRecord {
                 && contentHash.equals(o.contentHash)
                 && translationHashes.equals(o.translationHashes)
                 && syncedAt.equals(o.syncedAt)
-                && warnings == o.warnings;
+                && warnings == o.warnings
+                && fingerprint.equals(o.fingerprint);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(retailerId, productId, contentHash, translationHashes, syncedAt, warnings);
+        return Objects.hash(retailerId, productId, contentHash, translationHashes, syncedAt, warnings, fingerprint);
     }
 
     @Override
     public String toString() {
         return "SyncRecord[" + "retailerId=" + retailerId + ", productId=" + productId + ", contentHash=" + contentHash
                 + ", translationHashes=" + translationHashes + ", syncedAt=" + syncedAt + ", warnings=" + warnings
-                + "]";
+                + (fingerprint.isEmpty() ? "" : ", fingerprint=" + fingerprint) + "]";
     }
 
     /** Builds a {@link SyncRecord}; retailer id, content hash and time are required. */
@@ -153,6 +170,7 @@ public final class SyncRecord {
         private final Map<String, String> translationHashes = new TreeMap<>();
         private Instant syncedAt;
         private int warnings;
+        private String fingerprint;
 
         private Builder() {
         }
@@ -236,6 +254,17 @@ public final class SyncRecord {
          */
         public Builder warnings(int warnings) {
             this.warnings = warnings;
+            return this;
+        }
+
+        /**
+         * Sets the fingerprint of the store product and of what shapes its items (see {@link #fingerprint()}).
+         *
+         * @param fingerprint the fingerprint (null or empty means none)
+         * @return this builder
+         */
+        public Builder fingerprint(String fingerprint) {
+            this.fingerprint = fingerprint;
             return this;
         }
 
