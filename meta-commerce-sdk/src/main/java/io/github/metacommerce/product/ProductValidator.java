@@ -625,4 +625,11 @@ public final class ProductValidator {
         m.put("custom_label", 100);
         return Map.copyOf(m);
     }
+
+    /** Names the limits it checks against; a sync's product fingerprints depend on them. */
+    @Override
+    public String toString() {
+        return "ProductValidator[titleLimit=" + titleLimit + ", descriptionLimit=" + descriptionLimit
+                + ", maxAdditionalImages=" + maxAdditionalImages + "]";
+    }
 }

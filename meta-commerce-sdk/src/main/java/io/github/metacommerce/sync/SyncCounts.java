@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The item and translation counts of a sync. Every item seen ends in exactly one of created, updated, unchanged,
- * deleted, failed, not attempted, or (in a dry run) would send; every translation seen ends in exactly one of sent,
+ * deleted, failed, unconfirmed, not attempted, or (in a dry run) would send; every translation seen ends in exactly one of sent,
  * unchanged, failed, not attempted or would send; so {@link #isBalanced()} always holds.
  *
  * <p>A translation is one item's override for one language ({@code localized_items_batch}). It is sent only when
@@ -12,6 +12,11 @@ import java.util.Objects;
  * not attempted and is sent with its item next time. A translation counts as sent only once the ledger has recorded
  * it: one Meta accepted but the ledger could not record (the ledger threw) is failed, with a
  * {@code TRANSLATION_UNCONFIRMED} translation error, and is sent again next time.
+ *
+ * <p>An item is <em>unconfirmed</em> when it was sent and Meta most likely has it, but its fate is not known: the
+ * sync stopped or was cancelled before Meta's batch status came back, Meta did not finish the batch in time, or
+ * Meta's answer could not be read. It is not failed (a merchant is never told a live product failed), it is not
+ * recorded in the ledger either, so the next sync sends it again (an upsert per retailer id is safe to repeat).
  *
  * <p>Instances are immutable and made by the SDK; {@link #builder()} is for tests and for code that merges
  * reports.
@@ -25,6 +30,7 @@ public final class SyncCounts {
     private final long deleted;
     private final long failed;
     private final long notAttempted;
+    private final long unconfirmed;
     private final long wouldSend;
     private final long translationsSeen;
     private final long translationsSent;
@@ -42,6 +48,7 @@ public final class SyncCounts {
         this.deleted = b.deleted;
         this.failed = b.failed;
         this.notAttempted = b.notAttempted;
+        this.unconfirmed = b.unconfirmed;
         this.wouldSend = b.wouldSend;
         this.translationsSeen = b.translationsSeen;
         this.translationsSent = b.translationsSent;
@@ -75,6 +82,7 @@ public final class SyncCounts {
         b.deleted = deleted;
         b.failed = failed;
         b.notAttempted = notAttempted;
+        b.unconfirmed = unconfirmed;
         b.wouldSend = wouldSend;
         b.translationsSeen = translationsSeen;
         b.translationsSent = translationsSent;
@@ -158,6 +166,16 @@ public final class SyncCounts {
     }
 
     /**
+     * Returns the items sent whose fate Meta did not confirm (see the type's description); they are sent again
+     * next time.
+     *
+     * @return the value
+     */
+    public long unconfirmed() {
+        return unconfirmed;
+    }
+
+    /**
      * Returns, in a dry run, the items that would have been sent.
      *
      * @return the value
@@ -236,6 +254,7 @@ public final class SyncCounts {
                 && deleted == o.deleted
                 && failed == o.failed
                 && notAttempted == o.notAttempted
+                && unconfirmed == o.unconfirmed
                 && wouldSend == o.wouldSend
                 && translationsSeen == o.translationsSeen
                 && translationsSent == o.translationsSent
@@ -248,7 +267,7 @@ public final class SyncCounts {
     @Override
     public int hashCode() {
         return Objects.hash(productsSeen, itemsSeen, created, updated, unchanged, deleted, failed, notAttempted,
-                wouldSend, translationsSeen, translationsSent, translationsUnchanged, translationsFailed,
+                unconfirmed, wouldSend, translationsSeen, translationsSent, translationsUnchanged, translationsFailed,
                 translationsNotAttempted, translationsWouldSend);
     }
 
@@ -256,7 +275,7 @@ public final class SyncCounts {
     public String toString() {
         return "SyncCounts[" + "productsSeen=" + productsSeen + ", itemsSeen=" + itemsSeen + ", created=" + created
                 + ", updated=" + updated + ", unchanged=" + unchanged + ", deleted=" + deleted + ", failed=" + failed
-                + ", notAttempted=" + notAttempted + ", wouldSend=" + wouldSend + ", translationsSeen="
+                + ", notAttempted=" + notAttempted + ", unconfirmed=" + unconfirmed + ", wouldSend=" + wouldSend + ", translationsSeen="
                 + translationsSeen + ", translationsSent=" + translationsSent + ", translationsUnchanged="
                 + translationsUnchanged + ", translationsFailed=" + translationsFailed + ", translationsNotAttempted="
                 + translationsNotAttempted + ", translationsWouldSend=" + translationsWouldSend + "]";
@@ -269,7 +288,8 @@ public final class SyncCounts {
      * @return {@code true} when the counts add up
      */
     public boolean isBalanced() {
-        return itemsSeen == created + updated + unchanged + deleted + failed + notAttempted + wouldSend
+        return itemsSeen == created + updated + unchanged + deleted + failed + notAttempted + unconfirmed
+                + wouldSend
                 && translationsSeen == translationsSent + translationsUnchanged + translationsFailed
                         + translationsNotAttempted + translationsWouldSend;
     }
@@ -293,6 +313,7 @@ public final class SyncCounts {
         private long deleted;
         private long failed;
         private long notAttempted;
+        private long unconfirmed;
         private long wouldSend;
         private long translationsSeen;
         private long translationsSent;
@@ -389,6 +410,17 @@ public final class SyncCounts {
          */
         public Builder notAttempted(long n) {
             this.notAttempted = nonNegative(n, "notAttempted");
+            return this;
+        }
+
+        /**
+         * Sets the items sent whose fate Meta did not confirm.
+         *
+         * @param n the count, 0 or more
+         * @return this builder
+         */
+        public Builder unconfirmed(long n) {
+            this.unconfirmed = nonNegative(n, "unconfirmed");
             return this;
         }
 

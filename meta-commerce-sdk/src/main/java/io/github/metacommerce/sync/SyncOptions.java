@@ -131,7 +131,11 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns the first wait before polling a batch's status.
+     * Returns the wait from sending the first batch of a run to its first status poll (default 1 s). Later
+     * batches are first polled after about as long as Meta took for the earlier ones of the run, from 50 ms (or
+     * this wait, if shorter) up to {@link #statusPollMax()}; polls of one batch then wait twice as long each time,
+     * up to {@link #statusPollMax()}. Sending never waits for polls, as long as fewer than
+     * {@link #maxOutstandingBatches()} batches are unconfirmed.
      *
      * @return the value
      */
@@ -149,7 +153,8 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns how long to wait for Meta to finish one batch before reporting its items unconfirmed.
+     * Returns how long Meta may take to finish one batch, counted from when it was sent, before its items are
+     * reported unconfirmed; batches that are stuck together time out together.
      *
      * @return the value
      */
@@ -158,7 +163,8 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns how many batches may be sent but not yet confirmed (bounds memory; older ones are confirmed first).
+     * Returns how many batches may be sent but not yet confirmed (bounds memory and how far the ledger may lag the
+     * catalog after a crash); the next batch waits only when this many are open.
      *
      * @return the value
      */
@@ -267,7 +273,7 @@ public final class SyncOptions {
         private Duration maxRateLimitWait = Duration.ofMinutes(15);
         private RetrySettings retry = RetrySettings.builder().maxAttempts(4).initialBackoff(Duration.ofSeconds(2))
                 .maxBackoff(Duration.ofSeconds(30)).build();
-        private Duration statusPollInitial = Duration.ofSeconds(2);
+        private Duration statusPollInitial = Duration.ofSeconds(1);
         private Duration statusPollMax = Duration.ofSeconds(30);
         private Duration statusTimeout = Duration.ofMinutes(20);
         private int maxOutstandingBatches = 8;
@@ -343,7 +349,8 @@ public final class SyncOptions {
         }
 
         /**
-         * Sets the first wait before polling a batch's status.
+         * Sets the wait before the first status poll of a run's first batch (see
+         * {@link SyncOptions#statusPollInitial()}).
          *
          * @param wait positive
          * @return this builder

@@ -27,6 +27,7 @@ public final class SyncReport {
     private final List<SyncIssue> errors;
     private final List<SyncIssue> warnings;
     private final List<SyncIssue> translationErrors;
+    private final List<SyncIssue> unconfirmed;
     private final List<String> notAttemptedProductIds;
     private final long apiCalls;
     private final Duration rateLimitWait;
@@ -47,6 +48,7 @@ public final class SyncReport {
         this.warnings = List.copyOf(Objects.requireNonNull(b.warnings, "warnings must not be null"));
         this.translationErrors = List.copyOf(Objects.requireNonNull(b.translationErrors,
                 "translationErrors must not be null"));
+        this.unconfirmed = List.copyOf(Objects.requireNonNull(b.unconfirmed, "unconfirmed must not be null"));
         this.notAttemptedProductIds = List.copyOf(Objects.requireNonNull(b.notAttemptedProductIds,
                 "notAttemptedProductIds must not be null"));
         this.apiCalls = b.apiCalls;
@@ -83,6 +85,7 @@ public final class SyncReport {
                 .errors(errors)
                 .warnings(warnings)
                 .translationErrors(translationErrors)
+                .unconfirmed(unconfirmed)
                 .notAttemptedProductIds(notAttemptedProductIds)
                 .apiCalls(apiCalls)
                 .rateLimitWait(rateLimitWait)
@@ -192,6 +195,16 @@ public final class SyncReport {
     }
 
     /**
+     * Returns the items sent whose fate Meta did not confirm, one warning each (code {@code UNCONFIRMED}) saying
+     * why; they are counted in {@link SyncCounts#unconfirmed()}, not failed, and sent again next time.
+     *
+     * @return the value
+     */
+    public List<SyncIssue> unconfirmed() {
+        return unconfirmed;
+    }
+
+    /**
      * Returns the product ids not attempted, up to the configured limit.
      *
      * @return the value
@@ -264,6 +277,7 @@ public final class SyncReport {
                 && errors.equals(o.errors)
                 && warnings.equals(o.warnings)
                 && translationErrors.equals(o.translationErrors)
+                && unconfirmed.equals(o.unconfirmed)
                 && notAttemptedProductIds.equals(o.notAttemptedProductIds)
                 && apiCalls == o.apiCalls
                 && rateLimitWait.equals(o.rateLimitWait)
@@ -275,7 +289,7 @@ public final class SyncReport {
     @Override
     public int hashCode() {
         return Objects.hash(syncId, catalogId, mode, dryRun, outcome, stopCategory, stopReason, counts, errors,
-                warnings, translationErrors, notAttemptedProductIds, apiCalls, rateLimitWait, startedAt, finishedAt,
+                warnings, translationErrors, unconfirmed, notAttemptedProductIds, apiCalls, rateLimitWait, startedAt, finishedAt,
                 handles);
     }
 
@@ -284,7 +298,7 @@ public final class SyncReport {
         return "SyncReport[" + "syncId=" + syncId + ", catalogId=" + catalogId + ", mode=" + mode + ", dryRun="
                 + dryRun + ", outcome=" + outcome + ", stopCategory=" + stopCategory + ", stopReason=" + stopReason
                 + ", counts=" + counts + ", errors=" + errors + ", warnings=" + warnings + ", translationErrors="
-                + translationErrors + ", notAttemptedProductIds=" + notAttemptedProductIds + ", apiCalls=" + apiCalls
+                + translationErrors + ", unconfirmed=" + unconfirmed + ", notAttemptedProductIds=" + notAttemptedProductIds + ", apiCalls=" + apiCalls
                 + ", rateLimitWait=" + rateLimitWait + ", startedAt=" + startedAt + ", finishedAt=" + finishedAt
                 + ", handles=" + handles + "]";
     }
@@ -299,12 +313,13 @@ public final class SyncReport {
     }
 
     /**
-     * Returns whether it completed with no item and no translation errors.
+     * Returns whether it completed with no item error, no translation error and no unconfirmed item.
      *
      * @return {@code true} for a clean run
      */
     public boolean isClean() {
-        return outcome == SyncOutcome.COMPLETED && errors.isEmpty() && translationErrors.isEmpty();
+        return outcome == SyncOutcome.COMPLETED && errors.isEmpty() && translationErrors.isEmpty()
+                && unconfirmed.isEmpty();
     }
 
     /**
@@ -330,6 +345,7 @@ public final class SyncReport {
         private List<SyncIssue> errors = List.of();
         private List<SyncIssue> warnings = List.of();
         private List<SyncIssue> translationErrors = List.of();
+        private List<SyncIssue> unconfirmed = List.of();
         private List<String> notAttemptedProductIds = List.of();
         private long apiCalls;
         private Duration rateLimitWait = Duration.ZERO;
@@ -458,6 +474,17 @@ public final class SyncReport {
          */
         public Builder translationErrors(List<SyncIssue> translationErrors) {
             this.translationErrors = translationErrors;
+            return this;
+        }
+
+        /**
+         * Sets the items sent whose fate Meta did not confirm.
+         *
+         * @param unconfirmed the value
+         * @return this builder
+         */
+        public Builder unconfirmed(List<SyncIssue> unconfirmed) {
+            this.unconfirmed = unconfirmed;
             return this;
         }
 

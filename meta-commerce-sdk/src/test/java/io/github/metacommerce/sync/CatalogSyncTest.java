@@ -322,8 +322,13 @@ class CatalogSyncTest {
         SyncReport r = sync(options().statusTimeout(Duration.ofMinutes(1)).build()).sync(products(2).stream(),
                 SyncRequest.incremental());
 
-        assertThat(r.counts().failed()).isEqualTo(2);
-        assertThat(r.errors()).allSatisfy(e -> assertThat(e.code()).isEqualTo("UNCONFIRMED"));
+        assertThat(r.counts().failed()).as("sent, so not failed").isZero();
+        assertThat(r.counts().unconfirmed()).isEqualTo(2);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.unconfirmed()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.code()).isEqualTo("UNCONFIRMED");
+            assertThat(e.message()).contains("did not finish it within PT1M");
+        });
         assertThat(ledger.count(CATALOG)).isZero();
         assertThat(Duration.between(GraphStub.NOW, clock.instant())).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
         assertBalanced(r);
@@ -341,7 +346,10 @@ class CatalogSyncTest {
 
         assertThat(r.outcome()).isEqualTo(SyncOutcome.STOPPED);
         assertThat(r.stopCategory()).contains(ErrorCategory.AUTH);
-        assertThat(r.counts().failed()).as("the first batch (unconfirmed) and the refused one").isEqualTo(4);
+        assertThat(r.counts().failed()).as("the refused batch").isEqualTo(2);
+        assertThat(r.counts().unconfirmed()).as("the batch sent before: live, so never reported failed")
+                .isEqualTo(2);
+        assertThat(r.unconfirmed()).extracting(SyncIssue::retailerId).containsExactly("SKU-1", "SKU-2");
         assertThat(r.counts().notAttempted()).isEqualTo(2);
         assertThat(r.notAttemptedProductIds()).containsExactly("p5", "p6");
         assertThat(r.errors()).filteredOn(e -> e.retailerId().equals("SKU-3")).extracting(SyncIssue::category)
@@ -586,7 +594,9 @@ class CatalogSyncTest {
         SyncReport r = sync(options().build()).sync(products(3).stream(), SyncRequest.incremental());
 
         assertThat(r.counts().created()).isZero();
-        assertThat(r.counts().failed()).isEqualTo(3);
+        assertThat(r.counts().failed()).as("the one Meta named").isEqualTo(1);
+        assertThat(r.counts().unconfirmed()).as("the others: sent, fate unknown, not failed").isEqualTo(2);
+        assertThat(r.unconfirmed()).extracting(SyncIssue::retailerId).containsExactly("SKU-2", "SKU-3");
         assertThat(ledger.count(CATALOG)).isZero();
         assertBalanced(r);
     }
@@ -838,7 +848,8 @@ class CatalogSyncTest {
         assertThat(r.outcome()).isEqualTo(SyncOutcome.STOPPED);
         assertThat(r.stopCategory()).contains(ErrorCategory.UNKNOWN);
         assertThat(r.counts().created()).isZero();
-        assertThat(r.errors()).extracting(SyncIssue::code).contains("UNCONFIRMED");
+        assertThat(r.counts().failed()).as("Meta confirmed them; only the ledger failed").isZero();
+        assertThat(r.unconfirmed()).extracting(SyncIssue::code).contains("UNCONFIRMED");
         assertBalanced(r);
     }
 
@@ -919,11 +930,13 @@ class CatalogSyncTest {
         SyncCounts c = items.counts();
         assertThat(c.itemsSeen()).isEqualTo(3);
         assertThat(c.created()).isZero();
-        assertThat(c.failed()).as("each item once: SKU-12 rejected, the others unconfirmed").isEqualTo(3);
-        assertThat(items.errors()).extracting(SyncIssue::retailerId, SyncIssue::code).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("SKU-11", "UNCONFIRMED"),
-                org.assertj.core.groups.Tuple.tuple("SKU-12", "META_ERROR"),
-                org.assertj.core.groups.Tuple.tuple("SKU-13", "UNCONFIRMED"));
+        assertThat(c.failed()).as("each item once: SKU-12 rejected").isEqualTo(1);
+        assertThat(c.unconfirmed()).as("the others, confirmed by Meta but not recorded").isEqualTo(2);
+        assertThat(items.errors()).extracting(SyncIssue::retailerId, SyncIssue::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("SKU-12", "META_ERROR"));
+        assertThat(items.unconfirmed()).extracting(SyncIssue::retailerId, SyncIssue::code)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("SKU-11", "UNCONFIRMED"),
+                        org.assertj.core.groups.Tuple.tuple("SKU-13", "UNCONFIRMED"));
         assertThat(c.translationsSeen()).isEqualTo(3);
         assertThat(c.translationsSent()).isZero();
         assertThat(c.translationsFailed()).as("accepted by Meta, not recorded").isEqualTo(2);
