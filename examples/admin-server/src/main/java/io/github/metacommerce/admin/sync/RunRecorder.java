@@ -143,6 +143,7 @@ class RunRecorder {
         List<SyncIssue> issues = new ArrayList<>(report.errors().size() + report.warnings().size());
         issues.addAll(report.errors());
         issues.addAll(report.translationErrors());
+        issues.addAll(report.unconfirmed());
         issues.addAll(report.warnings());
         Set<String> retailerIds = new LinkedHashSet<>();
         issues.forEach(i -> {
@@ -236,6 +237,7 @@ class RunRecorder {
         m.put("deleted", c.deleted());
         m.put("failed", c.failed());
         m.put("notAttempted", c.notAttempted());
+        m.put("unconfirmed", c.unconfirmed());
         m.put("wouldSend", c.wouldSend());
         m.put("translationsSent", c.translationsSent());
         m.put("translationsUnchanged", c.translationsUnchanged());
@@ -269,6 +271,9 @@ class RunRecorder {
                     + " created, "
                     + c.updated() + " updated, " + c.unchanged() + " unchanged, " + c.deleted() + " deleted, "
                     + c.failed() + " failed, " + c.notAttempted() + " not attempted";
+            if (c.unconfirmed() > 0) {
+                text += ", " + c.unconfirmed() + " sent but not confirmed by Meta (sent again next run)";
+            }
         }
         if (errorCount > 0 || !r.warnings().isEmpty()) {
             text += "; " + Words.count(errorCount, "error") + " and " + Words.count(r.warnings().size(), "warning")
