@@ -52,6 +52,7 @@ public final class CatalogSync {
     private final RateLimiter rateLimiter;
     private final java.util.function.Consumer<SyncReport> reportListener;
     private final java.util.concurrent.locks.Lock oneRunAtATime;
+    private final int mappingVersion;
 
     private CatalogSync(Builder b) {
         this.graph = b.graph;
@@ -65,6 +66,7 @@ public final class CatalogSync {
         this.rateLimiter = b.rateLimiter != null ? b.rateLimiter : defaultRateLimiter(b.catalogId, b.options, b.clock);
         this.reportListener = b.reportListener;
         this.oneRunAtATime = b.runLock != null ? b.runLock : new ReentrantLock(true);
+        this.mappingVersion = b.mappingVersion;
     }
 
     /**
@@ -141,6 +143,11 @@ public final class CatalogSync {
         return transformer;
     }
 
+    /** The mapping version the product fingerprints are taken with ({@link Fingerprints#MAPPING_VERSION}). */
+    int mappingVersion() {
+        return mappingVersion;
+    }
+
     ProductValidator validator() {
         return validator;
     }
@@ -188,6 +195,7 @@ public final class CatalogSync {
         private RateLimiter rateLimiter;
         private java.util.function.Consumer<SyncReport> reportListener = r -> { };
         private java.util.concurrent.locks.Lock runLock;
+        private int mappingVersion = Fingerprints.MAPPING_VERSION;
 
         private Builder() {
         }
@@ -290,6 +298,12 @@ public final class CatalogSync {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** For tests: the mapping version product fingerprints are taken with. */
+        Builder mappingVersion(int version) {
+            this.mappingVersion = version;
             return this;
         }
 

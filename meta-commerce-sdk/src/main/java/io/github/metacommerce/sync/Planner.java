@@ -78,7 +78,7 @@ final class Planner {
         this.translations = translations;
         this.translationHashesKept = run.sync.stateStore().keepsTranslationHashes();
         this.fingerprints = new Fingerprints(run.sync.transformer().settings() + "\n" + run.sync.validator()
-                + "\ntranslation hashes kept: " + translationHashesKept, Fingerprints.MAPPING_VERSION);
+                + "\ntranslation hashes kept: " + translationHashesKept, run.sync.mappingVersion());
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -258,6 +258,7 @@ final class Planner {
     }
 
     private void map(Product p, String fingerprint) {
+        tally.productsMapped++;
         List<TransformedItem> items;
         try {
             items = run.sync.transformer().transform(p);

@@ -105,6 +105,11 @@ final class SyncRun {
         return report(started);
     }
 
+    /** The run's accounts (for tests in this package). */
+    Tally tally() {
+        return tally;
+    }
+
     private boolean inScope(Product p) {
         return run.request.productIds().isEmpty() || (p != null && run.request.productIds().contains(p.productId()));
     }
@@ -142,9 +147,11 @@ final class SyncRun {
                     summary.size() - MAX_LOGGED_WARNING_GROUPS);
         }
         log.info("Sync {} of catalog {} {}: {} items, {} created, {} updated, {} unchanged, {} deleted, {} failed, "
-                + "{} unconfirmed, {} not attempted; translations: {} sent, {} unchanged, {} failed, {} not "
-                + "attempted; {} warnings ({} kinds); {} calls", run.syncId, run.catalogId, outcome, c.itemsSeen(),
-                c.created(), c.updated(), c.unchanged(), c.deleted(), c.failed(), c.unconfirmed(), c.notAttempted(),
+                + "{} unconfirmed, {} not attempted; {} of {} products mapped, the others unchanged by fingerprint; "
+                + "translations: {} sent, {} unchanged, {} failed, {} not attempted; {} warnings ({} kinds); {} "
+                + "calls", run.syncId, run.catalogId, outcome, c.itemsSeen(), c.created(), c.updated(),
+                c.unchanged(), c.deleted(), c.failed(), c.unconfirmed(), c.notAttempted(), tally.productsMapped,
+                c.productsSeen(),
                 c.translationsSent(), c.translationsUnchanged(), c.translationsFailed(),
                 c.translationsNotAttempted(), tally.warnings.size(), summary.size(), run.apiCalls());
         return report;

@@ -21,6 +21,8 @@ final class Tally {
     final Set<String> notAttemptedIds = new LinkedHashSet<>();
     final List<String> handles = new ArrayList<>();
     long productsSeen;
+    /** Products transformed and validated; the others were recognised unchanged by their fingerprint. */
+    long productsMapped;
     long itemsSeen;
     long created;
     long updated;
