@@ -31,6 +31,8 @@ final class RunState {
     private long rateLimitWaitNanos;
     /** Until when the send thread waits for the rate limit, for the sync's thread to report. */
     private volatile Instant waitingUntil;
+    /** How many items are settled so far, from the run's tally. */
+    private java.util.function.LongSupplier settled = () -> 0;
     /** Items seen so far, the total of the upload and confirm stages' progress. */
     private volatile long itemsSeen;
 
@@ -147,6 +149,10 @@ final class RunState {
         return Duration.ofNanos(rateLimitWaitNanos);
     }
 
+    void settledBy(java.util.function.LongSupplier settled) {
+        this.settled = settled;
+    }
+
     void itemsSeen(long n) {
         itemsSeen = n;
     }
@@ -167,7 +173,8 @@ final class RunState {
         try {
             request.listener().onProgress(SyncProgress.builder().syncId(syncId).stage(stage).done(done)
                     .total(stage == SyncStage.TRANSFORMING || stage == SyncStage.READING ? request.expectedTotal()
-                            : Optional.of(itemsSeen)).waitingUntil(Optional.ofNullable(until)).build());
+                            : Optional.of(itemsSeen)).waitingUntil(Optional.ofNullable(until))
+                    .settled(settled.getAsLong()).build());
         } catch (RuntimeException e) {
             log.warn("SyncListener threw {}; ignored", e.getClass().getName());
         }

@@ -11,6 +11,7 @@ public final class SyncProgress {
     private final long done;
     private final Optional<Long> total;
     private final Optional<Instant> waitingUntil;
+    private final long settled;
 
     private SyncProgress(Builder b) {
         this.syncId = Objects.requireNonNull(b.syncId, "syncId must not be null");
@@ -18,6 +19,10 @@ public final class SyncProgress {
         this.done = b.done;
         this.total = Objects.requireNonNull(b.total, "total must not be null");
         this.waitingUntil = Objects.requireNonNull(b.waitingUntil, "waitingUntil must not be null");
+        if (b.settled < 0) {
+            throw new IllegalArgumentException("settled must not be negative, was " + b.settled);
+        }
+        this.settled = b.settled;
     }
 
     /**
@@ -74,6 +79,17 @@ public final class SyncProgress {
         return waitingUntil;
     }
 
+    /**
+     * Returns how many of the items seen so far are settled: counted created, updated, unchanged, deleted, failed,
+     * unconfirmed, not attempted or would send (see {@link SyncCounts}). With {@link #total()} after reading, it
+     * tells how far the whole run is: an item sent but not yet confirmed by Meta is not settled.
+     *
+     * @return the value
+     */
+    public long settled() {
+        return settled;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -86,18 +102,19 @@ public final class SyncProgress {
                 && stage.equals(o.stage)
                 && done == o.done
                 && total.equals(o.total)
-                && waitingUntil.equals(o.waitingUntil);
+                && waitingUntil.equals(o.waitingUntil)
+                && settled == o.settled;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(syncId, stage, done, total, waitingUntil);
+        return Objects.hash(syncId, stage, done, total, waitingUntil, settled);
     }
 
     @Override
     public String toString() {
         return "SyncProgress[" + "syncId=" + syncId + ", stage=" + stage + ", done=" + done + ", total=" + total
-                + ", waitingUntil=" + waitingUntil + "]";
+                + ", waitingUntil=" + waitingUntil + ", settled=" + settled + "]";
     }
 
     /** Builds a {@link SyncProgress}. */
@@ -107,6 +124,7 @@ public final class SyncProgress {
         private long done;
         private Optional<Long> total = Optional.empty();
         private Optional<Instant> waitingUntil = Optional.empty();
+        private long settled;
 
         private Builder() {
         }
@@ -163,6 +181,17 @@ public final class SyncProgress {
          */
         public Builder waitingUntil(Optional<Instant> waitingUntil) {
             this.waitingUntil = waitingUntil;
+            return this;
+        }
+
+        /**
+         * Sets how many of the items seen so far are settled.
+         *
+         * @param settled the value, 0 or more
+         * @return this builder
+         */
+        public Builder settled(long settled) {
+            this.settled = settled;
             return this;
         }
 

@@ -41,6 +41,12 @@ final class Tally {
 
     Tally(RunState run) {
         this.run = run;
+        run.settledBy(this::settled);
+    }
+
+    /** Items counted in a final count so far. */
+    long settled() {
+        return created + updated + unchanged + deleted + failed + notAttempted + unconfirmed + wouldSend;
     }
 
     /** Counts one more item seen, and tells the progress events. */

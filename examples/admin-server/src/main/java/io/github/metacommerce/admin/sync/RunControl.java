@@ -4,13 +4,10 @@ import io.github.metacommerce.Sleeper;
 import io.github.metacommerce.sync.SyncCancellation;
 import io.github.metacommerce.sync.SyncListener;
 import io.github.metacommerce.sync.SyncProgress;
-import io.github.metacommerce.sync.SyncRecord;
 import io.github.metacommerce.sync.SyncStage;
-import io.github.metacommerce.sync.SyncStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 final class RunControl implements SyncListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunControl.class);
-    private static final ThreadLocal<RunControl> CURRENT = new ThreadLocal<>();
+    /** Inherited, so that the SDK's send thread (started by the sync's thread) waits through this run too. */
+    private static final ThreadLocal<RunControl> CURRENT = new InheritableThreadLocal<>();
     /**
-     * The bar's share for reading and checking the products; the rest fills as Meta confirms the items seen so far
+     * The bar's share for reading and checking the products; the rest fills as the items seen so far are settled
      * (on the way in a big run, batches go out while reading goes on), so that it moves while Meta works.
      */
     private static final int READ_SHARE = 50;
@@ -65,7 +61,8 @@ final class RunControl implements SyncListener, AutoCloseable {
     private int lastPercent;
     private volatile long productsRead;
     private volatile long itemsSeen;
-    private final AtomicLong confirmed = new AtomicLong();
+    /** Items the sync has settled (synced, unchanged, failed, ...), from its progress events. */
+    private volatile long settled;
     private ScheduledFuture<?> ticks;
 
     RunControl(String jobId, SyncRuns runs, Clock clock, long total) {
@@ -149,58 +146,17 @@ final class RunControl implements SyncListener, AutoCloseable {
             default -> {
             }
         }
+        settled = Math.max(settled, p.settled());
         int computed;
         if (p.stage() == SyncStage.DONE) {
             computed = 100;
         } else {
             double read = total <= 0 ? (itemsSeen > 0 ? 1 : 0) : Math.min(1.0, (double) productsRead / total);
-            double done = itemsSeen <= 0 ? 0 : Math.min(1.0, (double) confirmed.get() / itemsSeen);
+            double done = itemsSeen <= 0 ? 0 : Math.min(1.0, (double) settled / itemsSeen);
             computed = (int) Math.min(99, READ_SHARE * read + (99 - READ_SHARE) * done);
         }
         lastPercent = Math.max(lastPercent, computed);
         return lastPercent;
-    }
-
-    /**
-     * The ledger as seen by this run: what Meta confirmed (saved or removed) is counted for the progress bar.
-     *
-     * @param ledger the ledger
-     * @return the same ledger, counting
-     */
-    SyncStateStore counting(SyncStateStore ledger) {
-        return new SyncStateStore() {
-            @Override
-            public Map<String, SyncRecord> find(String catalogId, Collection<String> retailerIds) {
-                return ledger.find(catalogId, retailerIds);
-            }
-
-            @Override
-            public void saveAll(String catalogId, Collection<SyncRecord> records) {
-                ledger.saveAll(catalogId, records);
-                confirmed.addAndGet(records.size());
-            }
-
-            @Override
-            public void removeAll(String catalogId, Collection<String> retailerIds) {
-                ledger.removeAll(catalogId, retailerIds);
-                confirmed.addAndGet(retailerIds.size());
-            }
-
-            @Override
-            public void forEachRetailerId(String catalogId, Consumer<String> consumer) {
-                ledger.forEachRetailerId(catalogId, consumer);
-            }
-
-            @Override
-            public long count(String catalogId) {
-                return ledger.count(catalogId);
-            }
-
-            @Override
-            public boolean keepsTranslationHashes() {
-                return ledger.keepsTranslationHashes();
-            }
-        };
     }
 
     private String message(SyncProgress p, Optional<Instant> until) {
@@ -212,7 +168,8 @@ final class RunControl implements SyncListener, AutoCloseable {
             case UPLOADING:
                 return "Sending changes to Meta";
             case CONFIRMING:
-                return "Waiting for Meta to confirm the items sent (" + confirmed.get() + " confirmed so far)";
+                return "Waiting for Meta to confirm the items sent (" + settled + " of " + itemsSeen
+                        + " items done so far)";
             case WAITING_FOR_RATE_LIMIT:
                 return "Waiting for Meta's rate limit" + until.map(u -> " until " + u).orElse("");
             default:

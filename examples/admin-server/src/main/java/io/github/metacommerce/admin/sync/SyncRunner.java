@@ -138,9 +138,8 @@ class SyncRunner implements DisposableBean {
         runs.total(job.id(), total);
         Instant started = clock.instant();
         try (RunControl control = new RunControl(job.id(), runs, clock, total).start(ticker, tick)) {
-            // the ledger as this run sees it: its confirmations move the progress bar while Meta works
             CatalogSync sync = syncs.create(cipher.decrypt(c.encryptedToken(), job.storeId()), job.catalogId(),
-                    storeSettings(s), control.counting(ledger));
+                    storeSettings(s), ledger);
             SyncRequest request = SyncRequest.builder()
                     .storeId(Long.toString(job.storeId()))
                     .mode(SyncMode.valueOf(job.mode()))
