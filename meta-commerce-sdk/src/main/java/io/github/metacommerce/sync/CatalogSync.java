@@ -16,11 +16,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
- * Syncs a store's products into one Meta catalog: transforms and validates them, skips what Meta already has,
- * packs the rest into items_batch calls by count and size, paces the calls within the catalog's rate limit (and
- * slows down as Meta's usage header nears 100 %), retries transient failures, reads {@code validation_status},
- * polls {@code check_batch_request_status} until each batch is finished, and records in the ledger only what Meta
- * accepted. Nothing is lost: every item ends synced, unchanged, deleted, failed (with a category) or not attempted.
+ * Syncs a store's products into one Meta catalog: counts unchanged the products whose fingerprint the ledger
+ * recorded, transforms and validates the others, skips what Meta already has, packs the rest into items_batch calls
+ * by count and size, paces the calls within the catalog's rate limit (and slows down as Meta's usage header nears
+ * 100 %), retries transient failures, reads {@code validation_status}, polls {@code check_batch_request_status}
+ * for each batch on its own schedule while the next batches go out, and records in the ledger what Meta accepted
+ * as soon as Meta confirms it. Nothing is lost: every item ends synced, unchanged, deleted, failed (with a
+ * category), unconfirmed (sent, fate not known: sent again next time) or not attempted.
  *
  * <pre>{@code
  * CatalogSync sync = CatalogSync.builder()
@@ -34,7 +36,8 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>A {@code CatalogSync} is thread-safe and reusable; runs on one instance take turns (at most one call in flight
- * per catalog), and they share its rate limiter, so keep one instance per catalog. Products are read from the
+ * per catalog: a run makes its calls on one send thread of its own while its caller's thread plans the next batch
+ * and polls), and they share its rate limiter, so keep one instance per catalog. Products are read from the
  * stream one by one and never held all at once. {@link #sync} throws only for bad arguments; every failure of the
  * sync itself is in the report.
  */
