@@ -18,20 +18,21 @@ import java.util.function.Consumer;
 /**
  * A thread-safe in-memory {@link SyncStateStore} that keeps a million records in well under 100 MB.
  *
- * <p>Each catalog keeps its records as bytes, not objects: an open-addressing table of {@code int} slot numbers,
- * one {@code int} per slot pointing into an arena of byte pages, and in the arena one encoded record per slot (its
- * retailer id and product id as UTF-8, the content hash, the fingerprint and each translation hash as raw bytes
- * when they are lowercase hex of the usual length and as text otherwise, the time as seconds and nanoseconds, the
- * warnings and the translations). A typical record (10-character retailer id, SHA-256 content hash, 128-bit
- * fingerprint, no translation) takes about 75 bytes in the arena and about 85 bytes in all; {@link #find} builds
- * the {@link SyncRecord} again, equal to the one saved. Any string is kept exactly, including ones with unpaired
- * surrogates (stored in the generalised UTF-8 that Java's own encoder would replace with {@code ?}).
+ * <p>Each catalog keeps its records as bytes, not objects: an open-addressing table of {@code int} references into
+ * an arena of 256 KB byte pages, and in the arena one encoded record per item: its retailer id and product id as
+ * UTF-8, the content hash, the fingerprint and each translation hash as raw bytes when they are lowercase hex of the
+ * usual length (64 characters, or 32 for a fingerprint) and as text otherwise, the time as seconds and nanoseconds
+ * (full {@link Instant} precision), the warnings, and the translations with their languages numbered per catalog.
+ * A typical record (10-character retailer id, SHA-256 content hash, 128-bit fingerprint, no translation) takes 75
+ * bytes in the arena and about 85 bytes in all; {@link #find} builds the {@link SyncRecord} again, equal to the one
+ * saved. Any string is kept exactly, including ones with unpaired surrogates (stored as generalised UTF-8, where
+ * Java's own encoder would write {@code ?}).
  *
- * <p>A replaced record is written over the old one when it is not longer, else appended; removed slots are
- * reused; and when more than half the arena is dead space the arena is compacted, page by page. Each catalog has a
- * read-write lock: lookups run together, writes one at a time. {@link #forEachRetailerId} copies a few thousand
- * ids at a time under the read lock and passes them on outside it, so the consumer may use the store; it is weakly
- * consistent (an id present all along is passed exactly once; one added or removed meanwhile may or may not be).
+ * <p>A replaced record is written over the old one when it is not longer, else appended; when more than half the
+ * arena is dead space (replaced or removed records) the arena is compacted, page by page. Each catalog has a
+ * read-write lock: lookups run together, writes one at a time. {@link #forEachRetailerId} copies the ids' bytes
+ * (about 12 MB for a million) under the read lock and passes them on outside it, so it lists the ids of one moment
+ * and the consumer may use the store.
  */
 public final class InMemorySyncStateStore implements SyncStateStore {
     private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
@@ -50,9 +51,9 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         c.lock.readLock().lock();
         try {
             for (String id : retailerIds) {
-                int slot = c.lookup(Utf8.encode(id));
-                if (slot >= 0) {
-                    out.put(id, c.decode(slot));
+                int ref = c.lookup(Utf8.encode(id));
+                if (ref != Catalog.EMPTY) {
+                    out.put(id, c.decode(ref));
                 }
             }
         } finally {
@@ -105,20 +106,16 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         if (c == null) {
             return;
         }
-        List<String> chunk = new ArrayList<>(Catalog.ID_CHUNK);
-        int from = 0;
-        while (true) {
-            chunk.clear();
-            c.lock.readLock().lock();
-            try {
-                from = c.retailerIds(from, chunk);
-            } finally {
-                c.lock.readLock().unlock();
-            }
-            chunk.forEach(consumer);
-            if (from < 0) {
-                return;
-            }
+        byte[] ids;
+        c.lock.readLock().lock();
+        try {
+            ids = c.retailerIds();
+        } finally {
+            c.lock.readLock().unlock();
+        }
+        Reader r = new Reader(ids, 0);
+        while (r.pos < ids.length) {
+            consumer.accept(r.text());
         }
     }
 
@@ -136,7 +133,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         }
     }
 
-    /** Figures for tests: slots ever used, arena bytes in pages, dead arena bytes. */
+    /** Figures for tests: table entries, arena bytes in pages, dead arena bytes. */
     long[] stats(String catalogId) {
         Catalog c = catalogs.get(catalogId);
         if (c == null) {
@@ -144,7 +141,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         }
         c.lock.readLock().lock();
         try {
-            return new long[] {c.slotsUsed, c.arenaBytes(), c.dead};
+            return new long[] {c.tableCapacity(), c.arenaBytes(), c.dead};
         } finally {
             c.lock.readLock().unlock();
         }
@@ -152,13 +149,18 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
     /** One catalog's records. All methods run under {@link #lock}. */
     static final class Catalog {
-        static final int ID_CHUNK = 4096;
-        /** Offsets in a page take 20 bits of a reference, page numbers the other 12. */
-        private static final int OFFSET_BITS = 20;
+        /**
+         * Offsets in a page take 18 bits of a reference, page numbers the other 14 (up to 4 GB). Pages of 256 KB stay
+         * below half a G1 region (1 MB in small heaps), so they are not humongous objects that each take whole
+         * regions (a 1 MB page would take two).
+         */
+        private static final int OFFSET_BITS = 18;
         static final int MAX_PAGE = 1 << OFFSET_BITS;
         private static final int MAX_PAGES = 1 << (32 - OFFSET_BITS);
         private static final int FIRST_PAGE = 4096;
         private static final int MAX_LANGUAGES = 4096;
+        /** A free table entry: no record starts in the last byte of the last page, since none is one byte long. */
+        static final int EMPTY = -1;
 
         // flags, the first byte of a record
         private static final int FP_MASK = 3;
@@ -173,14 +175,15 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
         final ReadWriteLock lock = new ReentrantReadWriteLock();
 
-        /** Open addressing, linear probing: slot + 1, 0 when free. */
-        private int[] table = new int[16];
-        /** Arena reference of each slot's record (page << OFFSET_BITS | offset), -1 when the slot is free. */
-        private int[] refs = new int[16];
-        private int slotsUsed;
-        private int[] freeSlots = new int[0];
-        private int freeCount;
+        /**
+         * Open addressing with linear probing, holding each record's arena reference (page << OFFSET_BITS | offset)
+         * or {@link #EMPTY}. Any capacity works (the home index is a multiply-shift of the hash), so the table grows
+         * by half and stays between half and three quarters full.
+         */
+        private int[] table = emptyTable(16);
         int size;
+        /** The bytes of all retailer ids with their lengths, for a snapshot of them. */
+        private long idBytes;
 
         private byte[][] pages = new byte[4][];
         private int pageCount;
@@ -195,6 +198,12 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         private final Map<String, Integer> languageIndex = new HashMap<>();
 
         private final Writer scratch = new Writer();
+
+        private static int[] emptyTable(int n) {
+            int[] t = new int[n];
+            Arrays.fill(t, EMPTY);
+            return t;
+        }
 
         // ---- the table
 
@@ -211,60 +220,58 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             return h;
         }
 
-        /** Returns the slot holding this retailer id, or -1. */
-        int lookup(byte[] key) {
-            int mask = table.length - 1;
-            for (int i = hash(key, 0, key.length) & mask; ; i = (i + 1) & mask) {
-                int e = table[i];
-                if (e == 0) {
-                    return -1;
-                }
-                if (keyEquals(e - 1, key)) {
-                    return e - 1;
-                }
-            }
+        private static int index(int hash, int n) {
+            return (int) (((hash & 0xffffffffL) * n) >>> 32);
         }
 
+        /** Returns the table index holding this retailer id, or the free index where it would go. */
         private int tableIndex(byte[] key) {
-            int mask = table.length - 1;
-            for (int i = hash(key, 0, key.length) & mask; ; i = (i + 1) & mask) {
-                int e = table[i];
-                if (e == 0 || keyEquals(e - 1, key)) {
+            int n = table.length;
+            for (int i = index(hash(key, 0, key.length), n); ; i = i + 1 == n ? 0 : i + 1) {
+                int ref = table[i];
+                if (ref == EMPTY || keyEquals(ref, key)) {
                     return i;
                 }
             }
         }
 
-        private boolean keyEquals(int slot, byte[] key) {
-            int ref = refs[slot];
+        /** Returns the arena reference of this retailer id's record, or {@link #EMPTY}. */
+        int lookup(byte[] key) {
+            return table[tableIndex(key)];
+        }
+
+        private boolean keyEquals(int ref, byte[] key) {
             byte[] page = pages[ref >>> OFFSET_BITS];
             Reader r = new Reader(page, (ref & (MAX_PAGE - 1)) + 1);
             int len = r.varint();
             return len == key.length && Arrays.equals(page, r.pos, r.pos + len, key, 0, len);
         }
 
-        /** The home table index of the record in a slot. */
-        private int home(int slot, int mask) {
-            int ref = refs[slot];
+        /** The home index, in a table of n entries, of the record at ref. */
+        private int home(int ref, int n) {
             byte[] page = pages[ref >>> OFFSET_BITS];
             Reader r = new Reader(page, (ref & (MAX_PAGE - 1)) + 1);
             int len = r.varint();
-            return hash(page, r.pos, len) & mask;
+            return index(hash(page, r.pos, len), n);
         }
 
         private void growTable() {
             int[] old = table;
-            table = new int[old.length * 2];
-            int mask = table.length - 1;
-            for (int e : old) {
-                if (e != 0) {
-                    int i = home(e - 1, mask);
-                    while (table[i] != 0) {
-                        i = (i + 1) & mask;
+            int n = old.length + (old.length >> 1);
+            table = emptyTable(n);
+            for (int ref : old) {
+                if (ref != EMPTY) {
+                    int i = home(ref, n);
+                    while (table[i] != EMPTY) {
+                        i = i + 1 == n ? 0 : i + 1;
                     }
-                    table[i] = e;
+                    table[i] = ref;
                 }
             }
+        }
+
+        int tableCapacity() {
+            return table.length;
         }
 
         // ---- writing
@@ -273,25 +280,22 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             byte[] key = Utf8.encode(r.retailerId());
             encode(r, key);
             int i = tableIndex(key);
-            int e = table[i];
-            if (e != 0) {
-                int slot = e - 1;
-                int ref = refs[slot];
+            int ref = table[i];
+            if (ref != EMPTY) {
                 int oldLength = length(ref);
                 if (scratch.size <= oldLength) {
                     scratch.copyTo(pages[ref >>> OFFSET_BITS], ref & (MAX_PAGE - 1));
                     dead += oldLength - scratch.size;
                 } else {
                     dead += oldLength;
-                    refs[slot] = append();
+                    table[i] = append();
                 }
                 compactIfSparse();
                 return;
             }
-            int slot = newSlot();
-            refs[slot] = append();
-            table[i] = slot + 1;
+            table[i] = append();
             size++;
+            idBytes += key.length + varintSize(key.length);
             if ((long) size * 4 > (long) table.length * 3) {
                 growTable();
             }
@@ -300,31 +304,26 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
         void remove(byte[] key) {
             int i = tableIndex(key);
-            int e = table[i];
-            if (e == 0) {
+            int ref = table[i];
+            if (ref == EMPTY) {
                 return;
             }
-            int slot = e - 1;
-            dead += length(refs[slot]);
-            refs[slot] = -1;
-            if (freeCount == freeSlots.length) {
-                freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
-            }
-            freeSlots[freeCount++] = slot;
+            dead += length(ref);
             size--;
+            idBytes -= key.length + varintSize(key.length);
             // backward-shift deletion: no tombstones, so lookups stay short
-            int mask = table.length - 1;
+            int n = table.length;
             int hole = i;
-            for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
-                int h = home(table[j] - 1, mask);
-                // move the entry at j into the hole unless its home lies cyclically in (hole, j]
+            for (int j = i + 1 == n ? 0 : i + 1; table[j] != EMPTY; j = j + 1 == n ? 0 : j + 1) {
+                int h = home(table[j], n);
+                // the entry at j may fill the hole unless its home lies cyclically in (hole, j]
                 boolean homeBetween = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
                 if (!homeBetween) {
                     table[hole] = table[j];
                     hole = j;
                 }
             }
-            table[hole] = 0;
+            table[hole] = EMPTY;
             if (size == 0) {
                 clearArena();
             } else {
@@ -332,14 +331,13 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             }
         }
 
-        private int newSlot() {
-            if (freeCount > 0) {
-                return freeSlots[--freeCount];
+        private static int varintSize(int v) {
+            int n = 1;
+            while ((v & ~0x7f) != 0) {
+                v >>>= 7;
+                n++;
             }
-            if (slotsUsed == refs.length) {
-                refs = Arrays.copyOf(refs, refs.length + (refs.length >> 1));
-            }
-            return slotsUsed++;
+            return n;
         }
 
         /** Copies the scratch record to the end of the arena and returns its reference. */
@@ -401,20 +399,20 @@ public final class InMemorySyncStateStore implements SyncStateStore {
          */
         void compact() {
             long[] order = new long[size];
-            int n = 0;
-            for (int slot = 0; slot < slotsUsed; slot++) {
-                if (refs[slot] != -1) {
-                    order[n++] = (refs[slot] & 0xffffffffL) << 31 | slot;
+            int k = 0;
+            for (int i = 0; i < table.length; i++) {
+                if (table[i] != EMPTY) {
+                    order[k++] = (table[i] & 0xffffffffL) << 32 | i;
                 }
             }
-            Arrays.sort(order, 0, n);
+            Arrays.sort(order, 0, k);
             byte[][] old = pages;
             int oldCount = pageCount;
             clearArena();
             int released = 0;
-            for (int k = 0; k < n; k++) {
-                int slot = (int) (order[k] & 0x7fffffffL);
-                int ref = refs[slot];
+            for (int m = 0; m < k; m++) {
+                int i = (int) order[m];
+                int ref = table[i];
                 int page = ref >>> OFFSET_BITS;
                 while (released < page) {
                     old[released++] = null;
@@ -423,7 +421,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
                 int len = length(old[page], off);
                 scratch.reset();
                 scratch.bytes(old[page], off, len);
-                refs[slot] = append();
+                table[i] = append();
             }
             for (int p = released; p < oldCount; p++) {
                 old[p] = null;
@@ -544,8 +542,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             return r.pos - off;
         }
 
-        SyncRecord decode(int slot) {
-            int ref = refs[slot];
+        SyncRecord decode(int ref) {
             Reader r = new Reader(pages[ref >>> OFFSET_BITS], ref & (MAX_PAGE - 1));
             int flags = r.u8();
             SyncRecord.Builder b = SyncRecord.builder().retailerId(r.text()).productId(r.text());
@@ -579,16 +576,25 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             return b.build();
         }
 
-        /** Adds the retailer ids of the slots from {@code from} on, a chunk at most; returns where to go on, or -1. */
-        int retailerIds(int from, List<String> out) {
-            int slot = from;
-            for (; slot < slotsUsed && out.size() < ID_CHUNK; slot++) {
-                int ref = refs[slot];
-                if (ref != -1) {
-                    out.add(new Reader(pages[ref >>> OFFSET_BITS], (ref & (MAX_PAGE - 1)) + 1).text());
+        /** The retailer ids, each with its length, copied into one array. */
+        byte[] retailerIds() {
+            if (idBytes > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("too many retailer ids to list at once: " + idBytes + " bytes");
+            }
+            byte[] out = new byte[(int) idBytes];
+            int pos = 0;
+            for (int ref : table) {
+                if (ref != EMPTY) {
+                    byte[] page = pages[ref >>> OFFSET_BITS];
+                    Reader r = new Reader(page, (ref & (MAX_PAGE - 1)) + 1);
+                    int start = r.pos;
+                    int len = r.varint();
+                    int n = r.pos - start + len;
+                    System.arraycopy(page, start, out, pos, n);
+                    pos += n;
                 }
             }
-            return slot < slotsUsed ? slot : -1;
+            return out;
         }
     }
 

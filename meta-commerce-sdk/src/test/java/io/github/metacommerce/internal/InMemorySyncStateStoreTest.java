@@ -143,7 +143,7 @@ class InMemorySyncStateStoreTest {
     }
 
     @Test
-    void removeForgetsAndFreedSlotsAreReused() {
+    void removeForgetsOnlyTheGivenIds() {
         store.saveAll(CATALOG, IntStream.range(0, 1000).mapToObj(InMemorySyncStateStoreTest::typical).toList());
         store.removeAll(CATALOG, IntStream.range(0, 1000).filter(i -> i % 2 == 0).mapToObj(i -> "SKU-" + i)
                 .toList());
@@ -165,11 +165,34 @@ class InMemorySyncStateStoreTest {
         store.saveAll(CATALOG, IntStream.range(1000, 1500).mapToObj(InMemorySyncStateStoreTest::typical).toList());
 
         assertThat(store.count(CATALOG)).isEqualTo(1000);
-        assertThat(store.stats(CATALOG)[0]).as("slots ever used").isEqualTo(1000);
         assertThat(found("SKU-1499")).isEqualTo(typical(1499));
         assertThat(found("SKU-999")).isEqualTo(typical(999));
         assertThat(found("SKU-998")).isNull();
         assertThat(ids()).hasSize(1000).contains("SKU-1", "SKU-1000").doesNotContain("SKU-0");
+    }
+
+    @Test
+    void removedRecordsLeaveNeitherTheTableNorTheArenaGrowing() {
+        store.saveAll(CATALOG, IntStream.range(0, 5_000).mapToObj(InMemorySyncStateStoreTest::typical).toList());
+        long tableBefore = store.stats(CATALOG)[0];
+
+        // a catalog that keeps 5,000 items while 100,000 come and go
+        for (int round = 1; round <= 20; round++) {
+            int r = round;
+            store.removeAll(CATALOG, IntStream.range((r - 1) * 5_000, r * 5_000).mapToObj(i -> "SKU-" + i).toList());
+            store.saveAll(CATALOG, IntStream.range(r * 5_000, (r + 1) * 5_000)
+                    .mapToObj(InMemorySyncStateStoreTest::typical).toList());
+        }
+
+        long[] stats = store.stats(CATALOG);
+        assertThat(store.count(CATALOG)).isEqualTo(5_000);
+        assertThat(stats[0]).as("table entries").isEqualTo(tableBefore);
+        long live = stats[1] - stats[2];
+        assertThat(stats[1]).as("arena bytes against live bytes %d", live).isLessThanOrEqualTo(2 * live + 1024 * 1024);
+        assertThat(found("SKU-104999")).isEqualTo(typical(104_999));
+        assertThat(found("SKU-100000")).isEqualTo(typical(100_000));
+        assertThat(found("SKU-99999")).isNull();
+        assertThat(ids()).hasSize(5_000).contains("SKU-100000", "SKU-104999");
     }
 
     @Test
