@@ -148,6 +148,10 @@ public final class SyncBenchmark {
                 null);
         Result second = run("second full sync, 1% changed, " + heap + " holding "
                 + ledger.count(GraphSandbox.CATALOG_ID) + " items", sync, products(n, 1), SyncMode.FULL, null);
+        System.gc();
+        log.info("heap in use after a full GC, the ledger holding {} items: {} MB of {} MB",
+                ledger.count(GraphSandbox.CATALOG_ID), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+                        .getUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
         return java.util.List.of(first, second);
     }
 
