@@ -69,7 +69,9 @@ public final class SyncBenchmark {
             if (external == null) {
                 throw new IllegalArgumentException("--stream needs --sandbox URL (a sandbox in its own process)");
             }
-            print(streamed(external, stream));
+            for (Result r : streamed(external, stream)) {
+                print(r);
+            }
             return;
         }
         for (Result r : suite(products)) {
@@ -123,8 +125,12 @@ public final class SyncBenchmark {
         }
     }
 
-    /** A million products streamed through a small heap to a sandbox in another process. */
-    static Result streamed(String sandboxUrl, long n) {
+    /**
+     * A million products streamed through a small heap to a sandbox in another process, with the default in-memory
+     * ledger: a full sync of an empty catalog, then a second full sync with 1 % changed, which runs while the ledger
+     * holds every item and lists them all to find deleted products.
+     */
+    static java.util.List<Result> streamed(String sandboxUrl, long n) {
         String token = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(sandboxUrl + "/_sandbox/tokens")).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
@@ -132,12 +138,21 @@ public final class SyncBenchmark {
                 .replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
         MetaCommerceClient client = MetaCommerceClient.builder().appId(GraphSandbox.DEFAULT_APP_ID)
                 .appSecret(GraphSandbox.DEFAULT_APP_SECRET).graphBaseUrl(sandboxUrl).build();
+        SyncStateStore ledger = SyncStateStore.inMemory();
         CatalogSync sync = CatalogSync.builder().graph(client.graph(token)).catalogId(GraphSandbox.CATALOG_ID)
-                .transformer(ProductTransformer.of(SETTINGS)).stateStore(new HashOnlyLedger())
+                .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger)
                 .options(SyncOptions.builder().batchCallsPerMinute(1_000_000).statusPollInitial(Duration.ofMillis(5))
                         .statusPollMax(Duration.ofMillis(200)).maxOutstandingBatches(4).build()).build();
-        return run("streamed " + n + " products, heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                + " MB", sync, products(n, 0), SyncMode.INCREMENTAL, null);
+        String heap = "heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, in-memory ledger";
+        Result first = run("streamed " + n + " products, full sync, " + heap, sync, products(n, 0), SyncMode.FULL,
+                null);
+        Result second = run("second full sync, 1% changed, " + heap + " holding "
+                + ledger.count(GraphSandbox.CATALOG_ID) + " items", sync, products(n, 1), SyncMode.FULL, null);
+        System.gc();
+        log.info("heap in use after a full GC, the ledger holding {} items: {} MB of {} MB",
+                ledger.count(GraphSandbox.CATALOG_ID), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+                        .getUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        return java.util.List.of(first, second);
     }
 
     static Stream<Product> products(long n, int changedPercent) {

@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,9 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A {@link SyncStateStore} (the sync ledger) in a database table, so that every instance of an application, and
  * every restart, skips the items Meta already has and finds the ones the store no longer has. One row per catalog
- * and retailer id holds the record whole: product id, content hash, sync time, warnings and the per-translation
- * hashes, the last as one JSON text column ({@code {"fr_XX":"<sha-256>"}}), so a record is always written and read
- * in one row and a language missing from a new record is forgotten with the old row.
+ * and retailer id holds the record whole: product id, content hash, sync time, warnings, the product's fingerprint
+ * ({@link SyncRecord#fingerprint()}, null when there is none) and the per-translation hashes, the last as one JSON
+ * text column ({@code {"fr_XX":"<sha-256>"}}), so a record is always written and read in one row and a language
+ * missing from a new record is forgotten with the old row.
  *
  * <p>The table ({@value #DEFAULT_TABLE} by default) is the application's to create, for example with Flyway; the
  * DDL for H2 and PostgreSQL ships in this jar as {@code io/github/metacommerce/spring/jdbc/ledger-h2.sql} and
@@ -54,9 +57,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     translation_hashes text         not null default '{}',
  *     synced_at          timestamp with time zone not null,
  *     warnings           integer      not null default 0,
+ *     fingerprint        varchar(128),
  *     constraint meta_commerce_ledger_pk primary key (catalog_id, retailer_id));
  * }</pre>
  * (on H2, {@code translation_hashes} is a {@code varchar} without a length rather than H2's CLOB {@code text}).
+ * A table created before fingerprints existed lacks {@code fingerprint}; add it with
+ * {@code alter table meta_commerce_ledger add column fingerprint varchar(128)} (the same on H2 and PostgreSQL).
+ * Until then the store works as before and keeps no fingerprints (it says so once in the log), so every product is
+ * mapped again on each sync and compared by its content hash. A fingerprint longer than
+ * {@value #MAX_FINGERPRINT} characters is not kept either.
  * Every statement filters on {@code catalog_id} and, except {@link #count}, on {@code retailer_id}, so the primary
  * key's index serves all of them, including the ordered paging of {@link #forEachRetailerId}.
  *
@@ -79,6 +88,8 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     public static final String DEFAULT_TABLE = "meta_commerce_ledger";
     /** The default number of records per statement or JDBC batch. */
     public static final int DEFAULT_BATCH_SIZE = 1000;
+    /** The longest fingerprint kept (the column's length); a longer one is stored as none. */
+    public static final int MAX_FINGERPRINT = 128;
     /** The largest batch size accepted (stays well below PostgreSQL's limit of bind parameters per statement). */
     public static final int MAX_BATCH_SIZE = 10_000;
 
@@ -87,6 +98,8 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     private static final TypeReference<TreeMap<String, String>> HASHES = new TypeReference<>() { };
     private static final String COLUMNS =
             "retailer_id, product_id, content_hash, translation_hashes, synced_at, warnings";
+    private static final String COLUMNS_WITH_FINGERPRINT = COLUMNS + ", fingerprint";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcSyncStateStore.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -94,6 +107,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     private final String table;
     private final int batchSize;
     private volatile Boolean rowValueLookups;
+    private volatile Boolean fingerprintColumn;
 
     /**
      * Creates the store with batches of {@value #DEFAULT_BATCH_SIZE}.
@@ -167,9 +181,11 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                     params.addAll(chunk);
                     where = "catalog_id = ? and retailer_id in (" + placeholders(chunk.size()) + ")";
                 }
-                return jdbc.sql("select " + COLUMNS + " from " + table + " where " + where)
+                boolean fingerprints = fingerprintColumn();
+                return jdbc.sql("select " + (fingerprints ? COLUMNS_WITH_FINGERPRINT : COLUMNS) + " from " + table
+                                + " where " + where)
                         .params(params)
-                        .query((rs, n) -> record(catalogId, rs))
+                        .query((rs, n) -> record(catalogId, rs, fingerprints))
                         .list();
             }).forEach(r -> found.put(r.retailerId(), r));
         }
@@ -190,8 +206,11 @@ public final class JdbcSyncStateStore implements SyncStateStore {
             latest.put(r.retailerId(), r);
         }
         List<SyncRecord> all = new ArrayList<>(latest.values());
-        String insert = "insert into " + table + " (catalog_id, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)";
         for (List<SyncRecord> chunk : chunks(all)) {
+            boolean fingerprints = fingerprintColumn();
+            String insert = "insert into " + table + " (catalog_id, "
+                    + (fingerprints ? COLUMNS_WITH_FINGERPRINT + ") values (?, ?, ?, ?, ?, ?, ?, ?)"
+                            : COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)");
             guarded(() -> ownTransaction.execute(status -> {
                 deleteBatch(catalogId, chunk.stream().map(SyncRecord::retailerId).toList());
                 return template.batchUpdate(insert, new BatchPreparedStatementSetter() {
@@ -206,6 +225,9 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                         ps.setObject(6, OffsetDateTime.ofInstant(r.syncedAt().truncatedTo(ChronoUnit.MICROS),
                                 ZoneOffset.UTC));
                         ps.setInt(7, r.warnings());
+                        if (fingerprints) {
+                            ps.setString(8, r.fingerprint().filter(f -> f.length() <= MAX_FINGERPRINT).orElse(null));
+                        }
                     }
 
                     @Override
@@ -241,6 +263,75 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                         return retailerIds.size();
                     }
                 });
+    }
+
+    /**
+     * Whether the table has the {@code fingerprint} column, found once the table exists from the database's
+     * metadata (no statement, so nothing that could spoil a transaction of the caller's): a table created before
+     * fingerprints existed is read and written without them.
+     */
+    private boolean fingerprintColumn() {
+        Boolean known = fingerprintColumn;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (fingerprintColumn != null) {
+                return fingerprintColumn;
+            }
+            Set<String> columns = guarded(() -> template.execute((ConnectionCallback<Set<String>>) this::columns));
+            if (columns.isEmpty()) {
+                // no table (yet): the statement that follows names it in its error
+                return true;
+            }
+            boolean has = columns.contains("fingerprint");
+            if (!has) {
+                log.warn("The sync ledger table '{}' has no fingerprint column, so unchanged products are mapped "
+                        + "again on every sync; add it with: alter table {} add column fingerprint varchar({})",
+                        table, table, MAX_FINGERPRINT);
+            }
+            fingerprintColumn = has;
+            return has;
+        }
+    }
+
+    /** The table's column names in lower case, empty when the metadata shows no such table. */
+    private Set<String> columns(java.sql.Connection c) throws SQLException {
+        java.sql.DatabaseMetaData md = c.getMetaData();
+        int dot = table.indexOf('.');
+        String name = dot < 0 ? table : table.substring(dot + 1);
+        List<String> schemas = new ArrayList<>();
+        if (dot >= 0) {
+            schemas.addAll(spellings(table.substring(0, dot)));
+        } else {
+            String current = c.getSchema();
+            if (current != null) {
+                schemas.add(current);
+            }
+            schemas.add(null);
+        }
+        String escape = md.getSearchStringEscape();
+        for (String schema : schemas) {
+            for (String spelling : spellings(name)) {
+                String pattern = escape == null || escape.isEmpty() ? spelling
+                        : spelling.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+                Set<String> found = new HashSet<>();
+                try (ResultSet rs = md.getColumns(null, schema, pattern, null)) {
+                    while (rs.next()) {
+                        found.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return Set.of();
+    }
+
+    private static List<String> spellings(String identifier) {
+        return new ArrayList<>(new LinkedHashSet<>(List.of(identifier, identifier.toUpperCase(Locale.ROOT),
+                identifier.toLowerCase(Locale.ROOT))));
     }
 
     /**
@@ -298,10 +389,11 @@ public final class JdbcSyncStateStore implements SyncStateStore {
                 .query(Long.class).single());
     }
 
-    private SyncRecord record(String catalogId, ResultSet rs) throws SQLException {
+    private SyncRecord record(String catalogId, ResultSet rs, boolean fingerprints) throws SQLException {
         String retailerId = rs.getString("retailer_id");
         OffsetDateTime syncedAt = rs.getObject("synced_at", OffsetDateTime.class);
         return SyncRecord.builder()
+                .fingerprint(fingerprints ? rs.getString("fingerprint") : null)
                 .retailerId(retailerId)
                 .productId(rs.getString("product_id"))
                 .contentHash(rs.getString("content_hash"))

@@ -137,6 +137,67 @@ class JdbcSyncStateStoreTest {
         }
 
         @Test
+        void theFingerprintIsKeptWithTheRecordAndReplacedWithIt() {
+            SyncRecord with = SyncRecord.builder().retailerId("SKU-1").productId("1").contentHash("c".repeat(64))
+                    .fingerprint("0123456789abcdef0123456789abcdef").syncedAt(T0).build();
+            SyncRecord text = SyncRecord.builder().retailerId("SKU-2").contentHash("d".repeat(64))
+                    .fingerprint("v7/Größe:" + "f".repeat(64)).syncedAt(T0).build();
+            SyncRecord without = SyncRecord.builder().retailerId("SKU-3").contentHash("e".repeat(64)).syncedAt(T0)
+                    .build();
+            SyncRecord tooLong = SyncRecord.builder().retailerId("SKU-4").contentHash("a".repeat(64))
+                    .fingerprint("9".repeat(JdbcSyncStateStore.MAX_FINGERPRINT + 1)).syncedAt(T0).build();
+
+            store.saveAll(CATALOG, List.of(with, text, without, tooLong));
+
+            Map<String, SyncRecord> found = store.find(CATALOG, List.of("SKU-1", "SKU-2", "SKU-3", "SKU-4"));
+            assertThat(found.get("SKU-1")).isEqualTo(with);
+            assertThat(found.get("SKU-1").fingerprint()).contains("0123456789abcdef0123456789abcdef");
+            assertThat(found.get("SKU-2")).isEqualTo(text);
+            assertThat(found.get("SKU-3")).isEqualTo(without);
+            assertThat(found.get("SKU-3").fingerprint()).isEmpty();
+            assertThat(found.get("SKU-4").fingerprint()).as("longer than the column: not kept").isEmpty();
+            assertThat(found.get("SKU-4")).isEqualTo(tooLong.toBuilder().fingerprint(null).build());
+            assertThat(new JdbcTemplate(target).queryForObject("select count(*) from " + table
+                    + " where fingerprint is null", Long.class)).isEqualTo(2);
+
+            // saved again without one: the old fingerprint is gone with the old row
+            store.saveAll(CATALOG, List.of(with.toBuilder().fingerprint(null).build()));
+            assertThat(store.find(CATALOG, List.of("SKU-1")).get("SKU-1").fingerprint()).isEmpty();
+        }
+
+        @Test
+        void aTableFromBeforeFingerprintsStillWorksAndKeepsNone() throws Exception {
+            String legacy = table + "_old";
+            String ddl = new ClassPathResource(ddlResource()).getContentAsString(StandardCharsets.UTF_8)
+                    .replace(JdbcSyncStateStore.DEFAULT_TABLE, legacy)
+                    .replaceAll("(?m)^\\s*fingerprint\\s+varchar\\(128\\),\\s*$", "");
+            assertThat(ddl).doesNotContain("fingerprint         varchar");
+            try (Connection c = target.getConnection()) {
+                ScriptUtils.executeSqlScript(c, new ByteArrayResource(ddl.getBytes(StandardCharsets.UTF_8)));
+            }
+            try {
+                JdbcSyncStateStore old = new JdbcSyncStateStore(counting.dataSource(), legacy);
+                SyncRecord r = SyncRecord.builder().retailerId("SKU-1").productId("1").contentHash("c".repeat(64))
+                        .fingerprint("0123456789abcdef0123456789abcdef").syncedAt(T0).warnings(1).build();
+
+                old.saveAll(CATALOG, List.of(r));
+
+                assertThat(old.find(CATALOG, List.of("SKU-1")).get("SKU-1"))
+                        .isEqualTo(r.toBuilder().fingerprint(null).build());
+                assertThat(old.count(CATALOG)).isOne();
+
+                // once the column is added (the admin server's V7 migration), a new store object keeps them
+                new JdbcTemplate(target).execute("alter table " + legacy + " add column fingerprint varchar(128)");
+                JdbcSyncStateStore migrated = new JdbcSyncStateStore(counting.dataSource(), legacy);
+                assertThat(migrated.find(CATALOG, List.of("SKU-1")).get("SKU-1").fingerprint()).isEmpty();
+                migrated.saveAll(CATALOG, List.of(r));
+                assertThat(migrated.find(CATALOG, List.of("SKU-1")).get("SKU-1")).isEqualTo(r);
+            } finally {
+                new JdbcTemplate(target).execute("drop table " + legacy);
+            }
+        }
+
+        @Test
         void languagesAndHashesWithQuotesAndUnicodeSurviveTheTextColumn() {
             SyncRecord odd = SyncRecord.builder().retailerId("SKU-\"x\"").contentHash("h").syncedAt(T0)
                     .translationHash("zh_\"CN\"", "\u54c8\u5e0c\\,:{}").build();
@@ -463,7 +524,8 @@ class JdbcSyncStateStoreTest {
             assertThat(ddl).contains("create table " + JdbcSyncStateStore.DEFAULT_TABLE)
                     .contains("primary key (catalog_id, retailer_id)")
                     .contains("retailer_id", "product_id", "content_hash", "translation_hashes", "synced_at",
-                            "warnings");
+                            "warnings")
+                    .contains("fingerprint         varchar(" + JdbcSyncStateStore.MAX_FINGERPRINT + "),");
         }
     }
 }

@@ -6,7 +6,10 @@ import io.github.metacommerce.admin.AdminServerTestBase;
 import io.github.metacommerce.admin.Browser;
 import io.github.metacommerce.oauth.UsedNonceStore;
 import io.github.metacommerce.spring.TokenExpirySource;
+import io.github.metacommerce.spring.jdbc.JdbcSyncStateStore;
 import io.github.metacommerce.spring.jdbc.JdbcUsedNonceStore;
+import io.github.metacommerce.sync.SyncRecord;
+import io.github.metacommerce.sync.SyncStateStore;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,8 @@ class DatabaseTest extends AdminServerTestBase {
     UsedNonceStore nonces;
     @Autowired
     List<TokenExpirySource> expirySources;
+    @Autowired
+    SyncStateStore ledger;
 
     @Test
     void flywayCreatedEveryTable() {
@@ -31,6 +36,26 @@ class DatabaseTest extends AdminServerTestBase {
                 "oauth_used_nonces", "scheduled_tasks", "flyway_schema_history");
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success = true", Long.class))
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theLedgerIsTheJdbcOneAndKeepsFingerprintsSinceV7() {
+        assertThat(ledger).isInstanceOf(JdbcSyncStateStore.class);
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '7' and success = "
+                + "true", Long.class)).isOne();
+        String catalog = "db-test-" + System.nanoTime();
+        SyncRecord r = SyncRecord.builder().retailerId("SKU-1").productId("1").contentHash("c".repeat(64))
+                .fingerprint("0123456789abcdef0123456789abcdef").syncedAt(java.time.Instant.parse(
+                        "2026-12-03T09:00:00.123456Z")).build();
+        try {
+            ledger.saveAll(catalog, List.of(r));
+
+            assertThat(ledger.find(catalog, List.of("SKU-1")).get("SKU-1")).isEqualTo(r);
+            assertThat(jdbc.queryForObject("select fingerprint from meta_commerce_ledger where catalog_id = ?",
+                    String.class, catalog)).isEqualTo("0123456789abcdef0123456789abcdef");
+        } finally {
+            ledger.removeAll(catalog, List.of("SKU-1"));
+        }
     }
 
     @Test
