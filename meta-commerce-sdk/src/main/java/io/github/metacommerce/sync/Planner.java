@@ -208,6 +208,13 @@ final class Planner {
         }
         for (queuedIndex = 0; queuedIndex < queued.size(); queuedIndex++) {
             Queued q = queued.get(queuedIndex);
+            // between products, so that an unexpected failure here leaves this product wholly unplanned
+            if (lookups.size() >= LOOKUP_CHUNK) {
+                resolveLookups();
+            }
+            if ((queuedIndex & 63) == 63) {
+                uploader.tick();
+            }
             if (!run.running()) {
                 break;
             }
@@ -224,9 +231,6 @@ final class Planner {
                 }
             } else {
                 map(q.product(), q.fingerprint());
-            }
-            if ((queuedIndex & 63) == 63) {
-                uploader.tick();
             }
         }
         // what a stop or cancel left unplanned is not attempted
@@ -283,9 +287,6 @@ final class Planner {
                 tally.errors.add(tally.issue(t.retailerId(), t.productId(), ErrorCategory.UNKNOWN, Severity.ERROR,
                         "INTERNAL_ERROR", "", "The item could not be processed: " + e, IssueSource.LOCAL));
             }
-        }
-        if (lookups.size() >= LOOKUP_CHUNK) {
-            resolveLookups();
         }
     }
 
