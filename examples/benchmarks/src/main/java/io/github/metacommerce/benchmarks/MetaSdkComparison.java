@@ -24,6 +24,7 @@ import io.github.metacommerce.product.StoreSettings;
 import io.github.metacommerce.product.TransformedItem;
 import io.github.metacommerce.sandbox.GraphSandbox;
 import io.github.metacommerce.sync.CatalogSync;
+import io.github.metacommerce.sync.SyncOptions;
 import io.github.metacommerce.sync.SyncReport;
 import io.github.metacommerce.sync.SyncRequest;
 import io.github.metacommerce.sync.SyncStateStore;
@@ -57,13 +58,19 @@ import java.util.function.ToLongFunction;
  * real time. Full sync into an empty catalog, then a re-sync with 1 % of the products changed, for each client;
  * the order alternates over the rounds (ours first, Meta's first, ours first, ...). Per run: wall time, batch
  * calls, status polls, process CPU time (and the part of it spent on the sandbox's threads), items in the catalog.
- * Then medians and the ratios ours/Meta's.</li>
+ * Then medians and the ratios ours/Meta's. Our sync keeps its default options except the one that describes the
+ * catalog: it is told the sandbox's budget, {@code batchCallsPerMinute(1_000_000)}, as a user tells it the
+ * catalog's real budget; left at its default of 8 a minute (Meta's floor) its own pacer, not its engine, would
+ * set the figure ({@code --ours-calls-per-minute 0} shows that: 72 calls for 100,000 products take at least nine
+ * minutes, and a re-sync within a minute of the full sync waits for the window).</li>
  * <li><b>floor</b>: Meta's floor of 8 batch calls per catalog per minute and a processing delay per batch (20 s
  * by default), on virtual time: our sync gets a {@link VirtualTime} clock and sleeper, and the hand-written loop
  * around Meta's SDK sleeps between its status polls on the same virtual sleeper (Meta's SDK itself never waits,
  * so it runs on virtual time as it is); every virtual sleep moves the sandbox's clock by as much. Reported:
  * virtual time, throttle errors (Graph error 80014), items confirmed, items missing from the catalog, changed
- * items left stale.</li>
+ * items left stale. Our sync runs with {@link SyncOptions#defaults()} untouched; the re-sync starts an hour (of
+ * virtual time) after the full sync, as a scheduled re-sync would. The sandbox's own clock is fixed, so only the
+ * virtual sleeps move it and the figures do not depend on the machine.</li>
  * </ol>
  *
  * <p>Meta's SDK needs one thing to reach the sandbox: its synchronous executor casts every connection to
@@ -85,7 +92,9 @@ import java.util.function.ToLongFunction;
  * <p>Options: {@code --products N} (default 100,000), {@code --rounds R} (3), {@code --floor-products N} (same as
  * {@code --products}; 0 skips the floor scenario), {@code --floor-delay D} (20s; {@code 500ms}, {@code 2m} or an ISO
  * duration), {@code --meta-chunk N} (3,000 requests a call), {@code --meta-poll D} (2s between two polls of an
- * unfinished batch).
+ * unfinished batch), {@code --ours-calls-per-minute N} (the budget our sync is told in the fast scenario,
+ * 1,000,000; 0 keeps the default of 8), {@code --floor-gap D} (1 hour between the floor's full sync and re-sync).
+ * The harness ends the JVM when it is done (Meta's SDK keeps OkHttp's non-daemon threads for a minute).
  */
 public final class MetaSdkComparison {
     private static final StoreSettings SETTINGS = StoreSettings.builder().storeUrl("https://shop.example")
@@ -108,13 +117,27 @@ public final class MetaSdkComparison {
      * @param floorDelay how long the floor sandbox keeps a batch in progress
      * @param metaChunk requests per items_batch call on Meta's side
      * @param metaPoll wait between two polls of an unfinished batch on Meta's side
+     * @param oursFastCallsPerMinute the batch budget our sync is told in the fast scenario (the sandbox's, so
+     *     1,000,000); 0 leaves {@link SyncOptions#defaults()} untouched (8 a minute, Meta's floor)
+     * @param floorGap virtual time between the full sync and the re-sync in the floor scenario
      */
     record Config(long products, int rounds, long floorProducts, Duration floorDelay, int metaChunk,
-            Duration metaPoll) {
+            Duration metaPoll, int oursFastCallsPerMinute, Duration floorGap) {
         static Config defaults() {
-            return new Config(100_000, 3, 100_000, Duration.ofSeconds(20), 3000, Duration.ofSeconds(2));
+            return new Config(100_000, 3, 100_000, Duration.ofSeconds(20), 3000, Duration.ofSeconds(2),
+                    FAST_BUDGET, Duration.ofHours(1));
+        }
+
+        /** Our options in a scenario: the defaults, told the catalog's budget where the sandbox has lifted it. */
+        SyncOptions oursOptions(boolean fast) {
+            return fast && oursFastCallsPerMinute > 0
+                    ? SyncOptions.defaults().toBuilder().batchCallsPerMinute(oursFastCallsPerMinute).build()
+                    : SyncOptions.defaults();
         }
     }
+
+    /** The fast sandbox's batch budget per catalog per minute ("limit off"). */
+    static final int FAST_BUDGET = 1_000_000;
 
     /** What one client did in one phase (full sync or re-sync). */
     record Run(String client, String phase, long wallMillis, long cpuMillis, long sandboxCpuMillis, long itemsBatch,
@@ -162,10 +185,13 @@ public final class MetaSdkComparison {
             s.append(String.format(Locale.ROOT, "MetaSdkComparison: Java %s, %d cores, max heap %d MB; Meta's SDK "
                     + "facebook-java-business-sdk %s%n", System.getProperty("java.version"),
                     rt.availableProcessors(), rt.maxMemory() / (1024 * 1024), metaSdkVersion()));
-            s.append(String.format(Locale.ROOT, "ours: CatalogSync, default SyncOptions, in-memory ledger, "
-                    + "SyncRequest.full(); meta: createItemsBatch, %d requests a call, then check_batch_request_status "
-                    + "every %s until finished; re-sync resends everything%n", config.metaChunk(),
-                    human(config.metaPoll())));
+            s.append(String.format(Locale.ROOT, "ours: CatalogSync, in-memory ledger, SyncRequest.full(), default "
+                    + "SyncOptions%s; meta: createItemsBatch, %d requests a call, then check_batch_request_status "
+                    + "every %s until finished; re-sync resends everything%n", config.oursFastCallsPerMinute() > 0
+                    ? String.format(Locale.ROOT, " (in the fast scenario told the sandbox's budget: "
+                            + "batchCallsPerMinute(%d), nothing else changed)", config.oursFastCallsPerMinute())
+                    : " untouched (batchCallsPerMinute 8, Meta's floor, also in the fast scenario)",
+                    config.metaChunk(), human(config.metaPoll())));
             if (!rounds.isEmpty()) {
                 s.append(String.format(Locale.ROOT, "%nscenario fast: sandbox batch limit off (1,000,000 calls/min), "
                         + "batches processed during the call, real time%n"));
@@ -186,7 +212,8 @@ public final class MetaSdkComparison {
             if (!floor.isEmpty()) {
                 s.append(String.format(Locale.ROOT, "%nscenario floor: sandbox at Meta's floor (8 batch calls per "
                         + "catalog per minute), %s processing delay per batch, virtual time shared by client and "
-                        + "sandbox%n", human(config.floorDelay())));
+                        + "sandbox; the re-sync starts %s after the full sync%n", human(config.floorDelay()),
+                        human(config.floorGap())));
                 s.append(floorItems.describe()).append('\n');
                 floor.forEach(run -> s.append(line(run)).append('\n'));
                 for (Run run : floor) {
@@ -228,6 +255,8 @@ public final class MetaSdkComparison {
         Duration floorDelay = d.floorDelay();
         int chunk = d.metaChunk();
         Duration poll = d.metaPoll();
+        int oursBudget = d.oursFastCallsPerMinute();
+        Duration gap = d.floorGap();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--products": products = Long.parseLong(args[++i]); break;
@@ -236,12 +265,15 @@ public final class MetaSdkComparison {
                 case "--floor-delay": floorDelay = duration(args[++i]); break;
                 case "--meta-chunk": chunk = Integer.parseInt(args[++i]); break;
                 case "--meta-poll": poll = duration(args[++i]); break;
+                case "--ours-calls-per-minute": oursBudget = Integer.parseInt(args[++i]); break;
+                case "--floor-gap": gap = duration(args[++i]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i] + "; options: --products N "
-                        + "--rounds R --floor-products N --floor-delay D --meta-chunk N --meta-poll D");
+                        + "--rounds R --floor-products N --floor-delay D --meta-chunk N --meta-poll D "
+                        + "--ours-calls-per-minute N --floor-gap D");
             }
         }
         Config config = new Config(products, rounds, floorProducts == null ? products : floorProducts, floorDelay,
-                chunk, poll);
+                chunk, poll, oursBudget, gap);
         Result result = run(config, System.out::println);
         System.out.println();
         System.out.print(result.format());
@@ -262,7 +294,7 @@ public final class MetaSdkComparison {
         Items fastItems = null;
         if (config.rounds() > 0 && config.products() > 0) {
             fastItems = items(config.products());
-            try (GraphSandbox sandbox = GraphSandbox.builder().batchCallsPerMinute(1_000_000)
+            try (GraphSandbox sandbox = GraphSandbox.builder().batchCallsPerMinute(FAST_BUDGET)
                     .batchProcessingDelay(Duration.ZERO).build().start()) {
                 for (int k = 1; k <= config.rounds(); k++) {
                     int round = k;
@@ -270,7 +302,8 @@ public final class MetaSdkComparison {
                     List<Run> runs = new ArrayList<>();
                     for (String client : oursFirst ? List.of("ours", "meta") : List.of("meta", "ours")) {
                         Env env = Env.real(sandbox, "round " + round + " " + client);
-                        List<Run> two = client.equals("ours") ? ours(env, fastItems) : meta(env, fastItems, config);
+                        List<Run> two = client.equals("ours") ? ours(env, fastItems, config.oursOptions(true),
+                                Duration.ZERO) : meta(env, fastItems, config, Duration.ZERO);
                         two.forEach(r -> progress.accept("round " + round + ": " + line(r)));
                         runs.addAll(two);
                     }
@@ -290,7 +323,9 @@ public final class MetaSdkComparison {
                     .build().start()) {
                 for (String client : List.of("ours", "meta")) {
                     Env env = Env.virtual(sandbox, "floor " + client, epoch);
-                    List<Run> two = client.equals("ours") ? ours(env, floorItems) : meta(env, floorItems, config);
+                    List<Run> two = client.equals("ours")
+                            ? ours(env, floorItems, config.oursOptions(false), config.floorGap())
+                            : meta(env, floorItems, config, config.floorGap());
                     two.forEach(r -> progress.accept("floor: " + line(r)));
                     floor.addAll(two);
                 }
@@ -365,7 +400,7 @@ public final class MetaSdkComparison {
     // ---------------------------------------------------------------- ours
 
     /** CatalogSync as a new user writes it: default options, in-memory ledger, full sync, then the same again. */
-    private static List<Run> ours(Env env, Items items) {
+    private static List<Run> ours(Env env, Items items, SyncOptions options, Duration gap) {
         AtomicLong throttles = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         GraphClient graph = env.graph(call -> {
@@ -376,7 +411,7 @@ public final class MetaSdkComparison {
             }
         });
         CatalogSync.Builder b = CatalogSync.builder().graph(graph).catalogId(env.catalogId)
-                .transformer(ProductTransformer.of(SETTINGS)).stateStore(SyncStateStore.inMemory());
+                .transformer(ProductTransformer.of(SETTINGS)).stateStore(SyncStateStore.inMemory()).options(options);
         if (env.time != null) {
             b.clock(env.clock).sleeper(env.sleeper);
         }
@@ -384,6 +419,9 @@ public final class MetaSdkComparison {
         List<Run> runs = new ArrayList<>();
         for (String phase : List.of("full", "resync")) {
             boolean resync = phase.equals("resync");
+            if (resync && env.time != null && !gap.isZero()) {
+                env.time.advance(gap);
+            }
             gc();
             long t0 = throttles.get();
             long e0 = errors.get();
@@ -404,7 +442,7 @@ public final class MetaSdkComparison {
      * Meta's SDK the simple way: build every request by hand, send them 3,000 a call with createItemsBatch, then
      * poll each handle until it is finished. No pacing, no retry, no delta: a re-sync sends everything again.
      */
-    private static List<Run> meta(Env env, Items items, Config config) throws Exception {
+    private static List<Run> meta(Env env, Items items, Config config, Duration gap) throws Exception {
         APIContext context = new APIContext(env.sandbox.baseUrl(), env.sandbox.baseUrl(), "v24.0", env.token,
                 env.sandbox.appSecret(), env.sandbox.appId(), false);
         ProductCatalog catalog = new ProductCatalog(env.catalogId, context);
@@ -413,6 +451,9 @@ public final class MetaSdkComparison {
         List<Run> runs = new ArrayList<>();
         for (String phase : List.of("full", "resync")) {
             boolean resync = phase.equals("resync");
+            if (resync && env.time != null && !gap.isZero()) {
+                env.time.advance(gap);
+            }
             gc();
             Mark start = Mark.take(env);
             MetaOutcome out = new MetaOutcome();

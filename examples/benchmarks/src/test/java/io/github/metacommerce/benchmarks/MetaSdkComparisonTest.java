@@ -18,7 +18,8 @@ class MetaSdkComparisonTest {
     void bothClientsFillTheCatalogAndTheReportHasItsFigures() throws Exception {
         List<String> progress = new ArrayList<>();
         MetaSdkComparison.Result result = MetaSdkComparison.run(new MetaSdkComparison.Config(300, 1, 300,
-                Duration.ofSeconds(20), 20, Duration.ofSeconds(2)), progress::add);
+                Duration.ofSeconds(20), 20, Duration.ofSeconds(2), MetaSdkComparison.FAST_BUDGET, Duration.ofHours(1)),
+                progress::add);
 
         long valid = result.fastItems().valid();
         assertThat(valid).as("some of the 300 products are invalid on purpose").isGreaterThan(250).isLessThan(
