@@ -583,7 +583,7 @@ public class MetaCommerceProperties {
         /**
          * First wait before polling a batch's status.
          */
-        private Duration statusPollInitial = Duration.ofSeconds(1);
+        private Duration statusPollInitial = Duration.ofMillis(250);
 
         /**
          * Longest wait between status polls.

@@ -131,7 +131,7 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns the wait from sending the first batch of a run to its first status poll (default 1 s). Later
+     * Returns the wait from sending the first batch of a run to its first status poll (default 250 ms). Later
      * batches are first polled after about as long as Meta took for the earlier ones of the run, from 50 ms (or
      * this wait, if shorter) up to {@link #statusPollMax()}; polls of one batch then wait twice as long each time,
      * up to {@link #statusPollMax()}. Sending never waits for polls, as long as fewer than
@@ -273,7 +273,7 @@ public final class SyncOptions {
         private Duration maxRateLimitWait = Duration.ofMinutes(15);
         private RetrySettings retry = RetrySettings.builder().maxAttempts(4).initialBackoff(Duration.ofSeconds(2))
                 .maxBackoff(Duration.ofSeconds(30)).build();
-        private Duration statusPollInitial = Duration.ofSeconds(1);
+        private Duration statusPollInitial = Duration.ofMillis(250);
         private Duration statusPollMax = Duration.ofSeconds(30);
         private Duration statusTimeout = Duration.ofMinutes(20);
         private int maxOutstandingBatches = 8;
