@@ -11,6 +11,7 @@ import io.github.metacommerce.catalog.Price;
 import io.github.metacommerce.catalog.Visibility;
 import io.github.metacommerce.internal.Html;
 import io.github.metacommerce.internal.Text;
+import io.github.metacommerce.internal.UrlSyntax;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -509,6 +510,14 @@ public final class ProductTransformer {
         if (u.startsWith("//")) {
             return "https:" + u;
         }
+        // the same answers as the parse below, without parsing: a scheme means the URL is absolute or unparseable
+        // (kept as given either way); plain path characters always parse as a relative reference
+        if (UrlSyntax.hasSchemeDelimiter(u)) {
+            return u;
+        }
+        if (UrlSyntax.isPlainPath(u, 0)) {
+            return settings.storeUrl() + (u.startsWith("/") ? "" : "/") + u;
+        }
         try {
             URI uri = new URI(u);
             if (uri.isAbsolute()) {
@@ -555,6 +564,9 @@ public final class ProductTransformer {
     }
 
     private static String singleLine(String s) {
+        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && !s.contains("  ")) {
+            return s.strip();
+        }
         return MULTIPLE_SPACES.matcher(s.replace('\n', ' ').replace('\r', ' ')).replaceAll(" ").strip();
     }
 

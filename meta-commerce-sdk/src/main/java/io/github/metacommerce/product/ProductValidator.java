@@ -5,6 +5,7 @@ import io.github.metacommerce.catalog.ItemAction;
 import io.github.metacommerce.catalog.LocalizedItem;
 import io.github.metacommerce.catalog.Price;
 import io.github.metacommerce.internal.Text;
+import io.github.metacommerce.internal.UrlSyntax;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -83,11 +84,33 @@ public final class ProductValidator {
     private final int titleLimit;
     private final int descriptionLimit;
     private final int maxAdditionalImages;
+    /**
+     * The store URL when it is an absolute http(s) URL without query or fragment (always, for {@link #of}): a URL
+     * made of it and plain path characters has its scheme and host, so it is known to be valid without parsing.
+     */
+    private final String storePrefix;
+    private final boolean storePrefixHasPath;
 
-    private ProductValidator(int titleLimit, int descriptionLimit, int maxAdditionalImages) {
+    private ProductValidator(int titleLimit, int descriptionLimit, int maxAdditionalImages, URI storeUrl) {
         this.titleLimit = titleLimit;
         this.descriptionLimit = descriptionLimit;
         this.maxAdditionalImages = maxAdditionalImages;
+        String prefix = storeUrl == null ? null : storeUrl.toString();
+        boolean hasPath = false;
+        if (prefix != null) {
+            try {
+                URI parsed = new URI(prefix);
+                hasPath = parsed.getRawPath() != null && !parsed.getRawPath().isEmpty();
+                if (!isHttpUrl(parsed) || parsed.getRawQuery() != null || parsed.getRawFragment() != null
+                        || prefix.indexOf('?') >= 0 || prefix.indexOf('#') >= 0) {
+                    prefix = null;
+                }
+            } catch (URISyntaxException e) {
+                prefix = null;
+            }
+        }
+        this.storePrefix = prefix;
+        this.storePrefixHasPath = hasPath;
     }
 
     /**
@@ -97,7 +120,7 @@ public final class ProductValidator {
      */
     public static ProductValidator create() {
         return new ProductValidator(StoreSettings.DEFAULT_TITLE_LIMIT, StoreSettings.DEFAULT_DESCRIPTION_LIMIT,
-                StoreSettings.DEFAULT_MAX_ADDITIONAL_IMAGES);
+                StoreSettings.DEFAULT_MAX_ADDITIONAL_IMAGES, null);
     }
 
     /**
@@ -111,7 +134,7 @@ public final class ProductValidator {
             throw new IllegalArgumentException("settings must not be null");
         }
         return new ProductValidator(settings.titleLimit(), settings.descriptionLimit(),
-                settings.maxAdditionalImages());
+                settings.maxAdditionalImages(), settings.storeUrl());
     }
 
     /**
@@ -566,7 +589,7 @@ public final class ProductValidator {
         }
     }
 
-    private static void checkUrl(String field, Optional<String> url, boolean required, String missing,
+    private void checkUrl(String field, Optional<String> url, boolean required, String missing,
             List<ValidationIssue> issues) {
         Optional<String> value = url.filter(u -> !u.isBlank());
         if (value.isEmpty()) {
@@ -577,12 +600,14 @@ public final class ProductValidator {
         }
         String u = value.get();
         boolean ok;
-        try {
-            URI uri = new URI(u);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            ok = (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            ok = false;
+        if (isOnStore(u)) {
+            ok = true;
+        } else {
+            try {
+                ok = isHttpUrl(new URI(u));
+            } catch (URISyntaxException e) {
+                ok = false;
+            }
         }
         if (!ok) {
             issues.add(ValidationIssue.error(field, IssueCode.INVALID_URL, "'" + abbreviate(u)
@@ -590,6 +615,28 @@ public final class ProductValidator {
         } else if (Text.length(u) > 2000) {
             issues.add(ValidationIssue.error(field, IssueCode.TOO_LONG, "The URL is longer than 2000 characters."));
         }
+    }
+
+    private static boolean isHttpUrl(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+    }
+
+    /**
+     * Whether {@code u} is the store URL followed by plain path characters ({@link UrlSyntax#isPlainPath}), as the
+     * transformer builds links and relative image URLs. Such a URL parses with the store URL's scheme and host: the
+     * authority ends where the store URL's does (at its path, or at the {@code /} that starts the rest), and plain
+     * path characters are a valid path. So it is exactly as valid as the store URL, checked once.
+     */
+    private boolean isOnStore(String u) {
+        if (storePrefix == null || !u.startsWith(storePrefix)) {
+            return false;
+        }
+        int rest = storePrefix.length();
+        if (rest == u.length()) {
+            return true;
+        }
+        return (storePrefixHasPath || u.charAt(rest) == '/') && UrlSyntax.isPlainPath(u, rest);
     }
 
     private static void requireText(String field, Optional<String> value, String message,
