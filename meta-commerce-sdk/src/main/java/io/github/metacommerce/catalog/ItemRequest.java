@@ -12,6 +12,9 @@ import io.github.metacommerce.internal.Text;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -254,6 +257,8 @@ public final class ItemRequest {
 
     /** A reusable byte buffer per thread: the generator writes into it, the request keeps an exact copy. */
     private static final class Buffer extends OutputStream {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
         private byte[] data = new byte[4096];
         private int size;
 
@@ -294,8 +299,20 @@ public final class ItemRequest {
          */
         boolean hasEscapedSurrogate() {
             byte[] d = data;
+            int start = size;
+            // eight bytes at a time (most requests hold no backslash at all): is any byte a backslash?
+            for (int i = 0; i <= size - 8; i += 8) {
+                long x = (long) LONGS.get(d, i) ^ 0x5C5C5C5C5C5C5C5CL;
+                if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
+                    start = i;
+                    break;
+                }
+            }
+            if (start == size) {
+                start = size & ~7;
+            }
             int run = 0;
-            for (int i = 0; i < size; i++) {
+            for (int i = start; i < size; i++) {
                 if (d[i] == '\\') {
                     run++;
                     continue;

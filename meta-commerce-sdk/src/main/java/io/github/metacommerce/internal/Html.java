@@ -226,6 +226,9 @@ public final class Html {
      */
     private static int droppedBlockEnd(String s, int lt) {
         int n = s.length();
+        if (lt + 1 >= n || !mayStartDroppedBlock(s.charAt(lt + 1))) {
+            return NOT_A_BLOCK;
+        }
         if (s.startsWith("<!--", lt)) {
             int end = s.indexOf("-->", lt + 4);
             return end < 0 ? NOT_A_BLOCK : end + 3;
@@ -403,6 +406,14 @@ public final class Html {
     private static int wordEnd(String s, int from, int limit) {
         int k = from;
         while (k < limit) {
+            char c = s.charAt(k);
+            if (c < 128) {
+                if (isAsciiLetter(c) || isDigit(c) || c == '_') {
+                    k++;
+                    continue;
+                }
+                break;
+            }
             int cp = s.codePointAt(k);
             if (!(cp == '_' || Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK)) {
                 break;
@@ -457,7 +468,11 @@ public final class Html {
 
     /** Whether {@link #DROP_BLOCKS} or {@link #DANGLING_BLOCKS} could match: a comment or such a tag's start. */
     private static boolean hasDroppedBlockMarker(String s) {
-        for (int lt = s.indexOf('<'); lt >= 0; lt = s.indexOf('<', lt + 1)) {
+        int last = s.length() - 1;
+        for (int lt = s.indexOf('<'); lt >= 0 && lt < last; lt = s.indexOf('<', lt + 1)) {
+            if (!mayStartDroppedBlock(s.charAt(lt + 1))) {
+                continue;
+            }
             if (s.startsWith("<!--", lt)) {
                 return true;
             }
@@ -488,6 +503,17 @@ public final class Html {
             }
         }
         return false;
+    }
+
+    /** Whether a {@code <} followed by {@code c} can start a comment or one of {@link #DROPPED}. */
+    private static boolean mayStartDroppedBlock(char c) {
+        switch (c) {
+            case '!': case 's': case 'S': case 'i': case 'I': case 'o': case 'O': case 'e': case 'E': case 't':
+            case 'T': case 'n': case 'N':
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Regex {@code \s} without UNICODE_CHARACTER_CLASS. */

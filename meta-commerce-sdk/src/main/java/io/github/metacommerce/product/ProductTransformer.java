@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -302,13 +302,20 @@ public final class ProductTransformer {
     }
 
     private void images(List<String> urls, CatalogItem.Builder b, List<ValidationIssue> notes) {
-        Set<String> unique = new LinkedHashSet<>();
+        // distinct in first-seen order: a linear check for the usual handful of images, a set beyond that
+        List<String> all = new ArrayList<>(urls.size());
+        Set<String> seen = null;
         for (String u : urls) {
             if (u != null && !u.isBlank()) {
-                unique.add(resolve(u));
+                String resolved = resolve(u);
+                if (seen == null && all.size() >= 16) {
+                    seen = new HashSet<>(all);
+                }
+                if (seen == null ? !all.contains(resolved) : seen.add(resolved)) {
+                    all.add(resolved);
+                }
             }
         }
-        List<String> all = new ArrayList<>(unique);
         if (all.isEmpty()) {
             return;
         }
@@ -535,8 +542,8 @@ public final class ProductTransformer {
      * the validator reports the link.
      */
     static String encodePath(String slug) {
-        StringBuilder out = new StringBuilder();
         String s = slug.strip();
+        StringBuilder out = new StringBuilder(s.length() + 16);
         while (s.startsWith("/")) {
             s = s.substring(1);
         }
@@ -546,21 +553,27 @@ public final class ProductTransformer {
             int width = Character.charCount(cp);
             if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
                 out.append((char) cp);
+            } else if (cp < 0x80) {
+                appendEncoded(out, cp);
             } else {
                 for (byte x : s.substring(i, i + width).getBytes(StandardCharsets.UTF_8)) {
-                    int c = x & 0xFF;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                            || c == '.' || c == '_' || c == '~' || c == '/') {
-                        out.append((char) c);
-                    } else {
-                        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                                .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-                    }
+                    appendEncoded(out, x & 0xFF);
                 }
             }
             i += width;
         }
         return out.toString();
+    }
+
+    /** One UTF-8 byte of a slug: kept when unreserved (or {@code /}), else percent-encoded. */
+    private static void appendEncoded(StringBuilder out, int c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                || c == '.' || c == '_' || c == '~' || c == '/') {
+            out.append((char) c);
+        } else {
+            out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+        }
     }
 
     private static String singleLine(String s) {

@@ -80,6 +80,10 @@ public final class ProductValidator {
     private static final int PRICE_LIMIT_DIGITS = 12;
     private static final int MAX_PRICE_SCALE = 1000;
     private static final Map<String, Integer> FIELD_LIMITS = fieldLimits();
+    private static final String[] CUSTOM_LABEL_FIELDS = {"custom_label_0", "custom_label_1", "custom_label_2",
+        "custom_label_3", "custom_label_4"};
+    private static final String[] CUSTOM_LABEL_NAMES = {"custom label 0", "custom label 1", "custom label 2",
+        "custom label 3", "custom label 4"};
 
     private final int titleLimit;
     private final int descriptionLimit;
@@ -370,7 +374,7 @@ public final class ProductValidator {
         checkLength("fb_product_category", item.fbProductCategory(), issues);
         checkLength("product_type", item.productType(), issues);
         for (int i = 0; i < item.customLabels().size(); i++) {
-            checkLength("custom_label_" + i, Optional.ofNullable(item.customLabels().get(i)), issues);
+            checkLength(customLabelField(i), Optional.ofNullable(item.customLabels().get(i)), issues);
         }
         if (item.customLabels().size() > CatalogItem.MAX_CUSTOM_LABELS) {
             issues.add(ValidationIssue.error("custom_label_4", IssueCode.TOO_LONG,
@@ -419,7 +423,7 @@ public final class ProductValidator {
         checkUnicode("fb_product_category", "Facebook product category", item.fbProductCategory(), issues);
         checkUnicode("product_type", "product type", item.productType(), issues);
         for (int i = 0; i < item.customLabels().size() && i < CatalogItem.MAX_CUSTOM_LABELS; i++) {
-            checkUnicode("custom_label_" + i, "custom label " + i, Optional.ofNullable(item.customLabels().get(i)),
+            checkUnicode(CUSTOM_LABEL_FIELDS[i], CUSTOM_LABEL_NAMES[i], Optional.ofNullable(item.customLabels().get(i)),
                     issues);
         }
     }
@@ -647,10 +651,19 @@ public final class ProductValidator {
     }
 
     private static void checkLength(String field, Optional<String> value, List<ValidationIssue> issues) {
-        Integer limit = FIELD_LIMITS.get(field.startsWith("custom_label_") ? "custom_label" : field);
-        value.filter(v -> Text.length(v) > limit).ifPresent(v -> issues.add(ValidationIssue.error(field,
-                IssueCode.TOO_LONG, "The " + field.replace('_', ' ') + " has " + Text.length(v)
-                        + " characters; Meta accepts at most " + limit + ".")));
+        if (value.isEmpty()) {
+            return;
+        }
+        String v = value.get();
+        int limit = FIELD_LIMITS.get(field.startsWith("custom_label_") ? "custom_label" : field);
+        if (Text.length(v) > limit) {
+            issues.add(ValidationIssue.error(field, IssueCode.TOO_LONG, "The " + field.replace('_', ' ') + " has "
+                    + Text.length(v) + " characters; Meta accepts at most " + limit + "."));
+        }
+    }
+
+    private static String customLabelField(int i) {
+        return i < CUSTOM_LABEL_FIELDS.length ? CUSTOM_LABEL_FIELDS[i] : "custom_label_" + i;
     }
 
     private static String abbreviate(String s) {
