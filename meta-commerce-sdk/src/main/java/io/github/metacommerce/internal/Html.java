@@ -92,11 +92,13 @@ public final class Html {
         if (html == null || html.isEmpty()) {
             return "";
         }
-        StringBuilder withoutTags = withoutTags(html);
+        // without '&' there is nothing to decode, so whitespace is collapsed as the tags are removed
+        boolean collapse = html.indexOf('&') < 0;
+        Sink withoutTags = withoutTags(html, new Sink(html.length(), collapse));
         if (withoutTags == null) {
             return toTextByRules(html);
         }
-        return decodeAndCollapse(withoutTags).strip();
+        return (collapse ? withoutTags.finish() : decodeAndCollapse(withoutTags.out)).strip();
     }
 
     /**
@@ -169,29 +171,29 @@ public final class Html {
      * that starts no tag is text. Returns null for markup with a {@code <} between a tag's {@code <} and its
      * {@code >}, where the rules, applied one after the other, can overlap; the caller then applies the rules.
      */
-    private static StringBuilder withoutTags(String s) {
+    private static Sink withoutTags(String s, Sink out) {
         int n = s.length();
-        StringBuilder out = new StringBuilder(n);
         int i = 0;
         while (i < n) {
             int lt = s.indexOf('<', i);
             if (lt < 0) {
-                out.append(s, i, n);
+                out.text(s, i, n);
                 break;
             }
-            out.append(s, i, lt);
+            out.text(s, i, lt);
             int dropped = droppedBlockEnd(s, lt);
             if (dropped == DANGLING) {
-                return out.append(' ');
+                out.ch(' ');
+                return out;
             }
             if (dropped >= 0) {
-                out.append(' ');
+                out.ch(' ');
                 i = dropped;
                 continue;
             }
             int gt = s.indexOf('>', lt + 1);
             if (gt < 0) {
-                out.append('<');
+                out.ch('<');
                 i = lt + 1;
                 continue;
             }
@@ -201,18 +203,20 @@ public final class Html {
             }
             switch (tagKind(s, lt, gt)) {
                 case LIST_ITEM_TAG:
-                    out.append("\n- ");
+                    out.ch('\n');
+                    out.ch('-');
+                    out.ch(' ');
                     break;
                 case BLOCK_TAG:
-                    out.append('\n');
+                    out.ch('\n');
                     break;
                 case INLINE_TAG:
                     break;
                 case OTHER_TAG:
-                    out.append(' ');
+                    out.ch(' ');
                     break;
                 default:
-                    out.append(s, lt, gt + 1);
+                    out.text(s, lt, gt + 1);
                     break;
             }
             i = gt + 1;
@@ -284,6 +288,76 @@ public final class Html {
         boolean tag = (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') || first == '/'
                 || first == '!' || first == '?';
         return tag ? OTHER_TAG : TEXT;
+    }
+
+    /**
+     * Where the tag pass writes: as it is, or with whitespace collapsed on the way as {@link #decodeAndCollapse}
+     * does (for text without {@code &}, where decoding changes nothing).
+     */
+    private static final class Sink {
+        final StringBuilder out;
+        private final boolean collapse;
+        /** 0: none, 1: a space is due, 2: a line break is due. */
+        private int pending;
+
+        Sink(int capacity, boolean collapse) {
+            this.out = new StringBuilder(capacity);
+            this.collapse = collapse;
+        }
+
+        void text(String s, int from, int to) {
+            if (!collapse) {
+                out.append(s, from, to);
+                return;
+            }
+            int i = from;
+            while (i < to) {
+                int run = i;
+                char c = 0;
+                while (i < to) {
+                    c = s.charAt(i);
+                    if (c <= ' ' || c == '\u00A0' || c == '\u2007' || c == '\u202F') {
+                        break;
+                    }
+                    i++;
+                }
+                if (i > run) {
+                    flush();
+                    out.append(s, run, i);
+                }
+                if (i < to) {
+                    ch(c);
+                    i++;
+                }
+            }
+        }
+
+        void ch(char c) {
+            if (!collapse) {
+                out.append(c);
+            } else if (c == '\n') {
+                pending = 2;
+            } else if (isHorizontalSpace(c)) {
+                if (pending == 0) {
+                    pending = 1;
+                }
+            } else {
+                flush();
+                out.append(c);
+            }
+        }
+
+        private void flush() {
+            if (pending != 0) {
+                out.append(pending == 1 ? ' ' : '\n');
+                pending = 0;
+            }
+        }
+
+        String finish() {
+            flush();
+            return out.toString();
+        }
     }
 
     /**
