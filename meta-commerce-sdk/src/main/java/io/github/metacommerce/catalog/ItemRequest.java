@@ -51,7 +51,7 @@ public final class ItemRequest {
     private static final SerializedString METHOD = new SerializedString("method");
     private static final SerializedString DATA = new SerializedString("data");
     private static final SerializedString UPDATE = new SerializedString("UPDATE");
-    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+    private static final ThreadLocal<Writer> WRITER = ThreadLocal.withInitial(Writer::new);
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ItemRequest::sha256);
 
     private final Method method;
@@ -92,9 +92,11 @@ public final class ItemRequest {
         if (item.id().isBlank()) {
             throw new IllegalArgumentException("data.id (the retailer id) must not be null or blank");
         }
-        Buffer buffer = BUFFER.get();
+        Writer writer = WRITER.get();
+        Buffer buffer = writer.buffer;
         buffer.reset();
-        try (JsonGenerator g = FACTORY.createGenerator(buffer, JsonEncoding.UTF8)) {
+        try {
+            JsonGenerator g = writer.generator();
             g.writeStartObject();
             g.writeFieldName(METHOD);
             g.writeString(UPDATE);
@@ -103,8 +105,13 @@ public final class ItemRequest {
             item.writeData(g);
             g.writeEndObject();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise item " + item.id(), e);
+            g.flush();
+        } catch (IOException | RuntimeException e) {
+            writer.discard();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UncheckedIOException("cannot serialise item " + item.id(), (IOException) e);
         }
         if (buffer.hasEscapedSurrogate()) {
             // an unpaired surrogate (or a Jackson older than 2.18, which escapes every pair): the map path writes
@@ -252,6 +259,27 @@ public final class ItemRequest {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * One generator per thread, kept open and writing one root object per request into the buffer (no separator
+     * between them); flushed after each request, whose bytes are then copied out. A failed request discards it.
+     */
+    private static final class Writer {
+        final Buffer buffer = new Buffer();
+        private JsonGenerator generator;
+
+        JsonGenerator generator() throws IOException {
+            if (generator == null) {
+                generator = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
+                generator.setRootValueSeparator(null);
+            }
+            return generator;
+        }
+
+        void discard() {
+            generator = null;
         }
     }
 
