@@ -57,7 +57,9 @@ public final class ItemRequest {
     private final Method method;
     private final String retailerId;
     private final byte[] bytes;
-    /** The JSON text; decoded from the bytes on first use unless given (it differs from them, see below). */
+    /** Whether the JSON text has an unpaired surrogate, which has no UTF-8 form ({@code ?} in the bytes). */
+    private final boolean notUnicode;
+    /** The JSON text; decoded from the bytes on first use unless given (when they differ: {@link #notUnicode}). */
     private volatile String json;
     private volatile String contentHash;
 
@@ -66,6 +68,7 @@ public final class ItemRequest {
         this.retailerId = retailerId;
         this.bytes = bytes;
         this.json = json;
+        this.notUnicode = json != null;
     }
 
     private static ItemRequest viaMap(Method method, String retailerId, Map<String, Object> data) {
@@ -232,8 +235,16 @@ public final class ItemRequest {
      *
      * @param out the stream
      * @throws IOException if the stream fails
+     * @throws IllegalArgumentException if the request's text is not valid Unicode (an unpaired UTF-16 surrogate in
+     *         data built by hand): it has no UTF-8 form and is never sent changed; nothing is written
      */
     public void writeTo(OutputStream out) throws IOException {
+        if (notUnicode) {
+            throw new IllegalArgumentException("The " + method + " request of " + bytes.length + " bytes is not "
+                    + "valid Unicode: an unpaired UTF-16 surrogate at character "
+                    + Text.position(json, Text.firstUnpairedSurrogate(json)) + " has no UTF-8 form. It was not sent, "
+                    + "because encoding it would silently change it to '?'.");
+        }
         out.write(bytes, 0, bytes.length);
     }
 
