@@ -333,38 +333,45 @@ public final class ItemRequest {
 
         /**
          * Whether the JSON holds a {@code \}{@code uD800}-{@code \}{@code uDFFF} escape: Jackson writes an unpaired
-         * surrogate that way (and every pair, before 2.18), where the map path writes {@code ?} or 4 bytes. A
-         * backslash escapes when it ends an odd run of backslashes.
+         * surrogate that way (and every pair, before 2.18), where the map path writes {@code ?} or 4 bytes. The
+         * JSON is Jackson's, so every backslash starts an escape: {@code \}{@code uXXXX} or two characters
+         * ({@code \n}, {@code \\}...); the backslashes are found eight bytes at a time.
          */
         boolean hasEscapedSurrogate() {
             byte[] d = data;
-            int start = size;
-            // eight bytes at a time (most requests hold no backslash at all): is any byte a backslash?
-            for (int i = 0; i <= size - 8; i += 8) {
-                long x = (long) LONGS.get(d, i) ^ 0x5C5C5C5C5C5C5C5CL;
-                if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
-                    start = i;
-                    break;
-                }
-            }
-            if (start == size) {
-                start = size & ~7;
-            }
-            int run = 0;
-            for (int i = start; i < size; i++) {
-                if (d[i] == '\\') {
-                    run++;
-                    continue;
-                }
-                if (run % 2 == 1 && d[i] == 'u' && i + 2 < size && (d[i + 1] == 'D' || d[i + 1] == 'd')) {
-                    byte h = d[i + 2];
-                    if ((h >= '8' && h <= '9') || (h >= 'A' && h <= 'F') || (h >= 'a' && h <= 'f')) {
-                        return true;
+            int i = nextBackslash(d, 0, size);
+            while (i >= 0) {
+                if (i + 1 < size && d[i + 1] == 'u') {
+                    if (i + 3 < size && (d[i + 2] == 'D' || d[i + 2] == 'd')) {
+                        byte h = d[i + 3];
+                        if ((h >= '8' && h <= '9') || (h >= 'A' && h <= 'F') || (h >= 'a' && h <= 'f')) {
+                            return true;
+                        }
                     }
+                    i = nextBackslash(d, i + 6, size);
+                } else {
+                    i = nextBackslash(d, i + 2, size);
                 }
-                run = 0;
             }
             return false;
+        }
+
+        private static int nextBackslash(byte[] d, int from, int size) {
+            int i = from;
+            for (; i <= size - 8; i += 8) {
+                long x = (long) LONGS.get(d, i) ^ 0x5C5C5C5C5C5C5C5CL;
+                long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+                if (zero != 0) {
+                    // the lowest flagged byte is a real match (only bytes above one can be flagged falsely)
+                    return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                }
+            }
+            for (; i < size; i++) {
+                if (d[i] == '\\') {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

@@ -144,7 +144,7 @@ public final class Html {
         if (hasEventAttributeMarker(s)) {
             s = EVENT_ATTRIBUTES.matcher(s).replaceAll("");
         }
-        if (indexOfIgnoreCase(s, "javascript:") >= 0) {
+        if (hasScriptUrlMarker(s)) {
             s = SCRIPT_URLS.matcher(s).replaceAll("$1=\"#\"");
         }
         return s.strip();
@@ -528,16 +528,14 @@ public final class Html {
         return true;
     }
 
-    private static int indexOfIgnoreCase(String s, String lowerNeedle) {
-        int last = s.length() - lowerNeedle.length();
-        char first = lowerNeedle.charAt(0);
-        for (int i = 0; i <= last; i++) {
-            char c = s.charAt(i);
-            if ((c == first || c == first - ('a' - 'A')) && regionEqualsIgnoreCase(s, i, lowerNeedle)) {
-                return i;
+    /** Whether {@link #SCRIPT_URLS} could match: {@code javascript:} in any case (found from its colons). */
+    private static boolean hasScriptUrlMarker(String s) {
+        for (int colon = s.indexOf(':'); colon >= 0; colon = s.indexOf(':', colon + 1)) {
+            if (colon >= 10 && regionEqualsIgnoreCase(s, colon - 10, "javascript")) {
+                return true;
             }
         }
-        return -1;
+        return false;
     }
 
     /** Whether {@link #DROP_BLOCKS} or {@link #DANGLING_BLOCKS} could match: a comment or such a tag's start. */
@@ -559,21 +557,24 @@ public final class Html {
         return false;
     }
 
-    /** Whether {@link #EVENT_ATTRIBUTES} could match: white space, {@code on}, letters, optional space, {@code =}. */
+    /**
+     * Whether {@link #EVENT_ATTRIBUTES} could match: an {@code =} after optional white space after a run of ASCII
+     * letters that starts with {@code on}, has one more letter at least and follows white space (found from the
+     * {@code =} signs, backwards).
+     */
     private static boolean hasEventAttributeMarker(String s) {
-        int n = s.length();
-        for (int i = 0; i + 3 < n; i++) {
-            if (isRegexSpace(s.charAt(i)) && regionEqualsIgnoreCase(s, i + 1, "on") && isAsciiLetter(s.charAt(i + 3))) {
-                int k = i + 4;
-                while (k < n && isAsciiLetter(s.charAt(k))) {
-                    k++;
-                }
-                while (k < n && isRegexSpace(s.charAt(k))) {
-                    k++;
-                }
-                if (k < n && s.charAt(k) == '=') {
-                    return true;
-                }
+        for (int eq = s.indexOf('='); eq >= 0; eq = s.indexOf('=', eq + 1)) {
+            int end = eq;
+            while (end > 0 && isRegexSpace(s.charAt(end - 1))) {
+                end--;
+            }
+            int start = end;
+            while (start > 0 && isAsciiLetter(s.charAt(start - 1))) {
+                start--;
+            }
+            if (end - start >= 3 && start > 0 && isRegexSpace(s.charAt(start - 1))
+                    && regionEqualsIgnoreCase(s, start, "on")) {
+                return true;
             }
         }
         return false;
