@@ -98,6 +98,7 @@ public final class Html {
         if (withoutTags == null) {
             return toTextByRules(html);
         }
+        // strip() as the rules do: the sink leaves out leading and trailing collapsed space, so usually a no-op
         return (collapse ? withoutTags.finish() : decodeAndCollapse(withoutTags.out)).strip();
     }
 
@@ -349,13 +350,16 @@ public final class Html {
 
         private void flush() {
             if (pending != 0) {
-                out.append(pending == 1 ? ' ' : '\n');
+                // a leading space or line break would be stripped: left out
+                if (out.length() > 0) {
+                    out.append(pending == 1 ? ' ' : '\n');
+                }
                 pending = 0;
             }
         }
 
+        /** The text, but for a trailing space or line break, which the caller strips anyway. */
         String finish() {
-            flush();
             return out.toString();
         }
     }
