@@ -152,7 +152,7 @@ public final class DefaultGraphClient implements GraphClient {
      * before {@code requests}, then the requests' own bytes joined into an array, copied once into an array of the
      * exact size, never re-serialised.
      *
-     * @param head the object's opening and fields up to {@code "requests":}, plain ASCII
+     * @param head the object's opening and fields up to {@code "requests":}
      */
     static byte[] requestsBody(String head, List<ItemRequest> requests) {
         if (requests == null || requests.isEmpty()) {
@@ -161,6 +161,11 @@ public final class DefaultGraphClient implements GraphClient {
         if (requests.size() > MAX_BATCH_REQUESTS) {
             throw new IllegalArgumentException("requests must be at most " + MAX_BATCH_REQUESTS + " per call, was "
                     + requests.size());
+        }
+        if (Text.firstUnpairedSurrogate(head) >= 0) {
+            throw new IllegalArgumentException("The call's parameters are not valid Unicode: an unpaired UTF-16 "
+                    + "surrogate has no UTF-8 form. They were not sent, because encoding them would silently change "
+                    + "them to '?'.");
         }
         byte[] start = head.getBytes(StandardCharsets.UTF_8);
         long size = start.length + 2L + requests.size() - 1;

@@ -397,5 +397,7 @@ class GraphClientTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid Unicode")
                 .hasMessageNotContaining("Tent");
         assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo("/v27.0/2001/items_batch")))).isEmpty();
+        assertThatThrownBy(() -> graph().localizedItemsBatch("2001", "fr\uD800", List.of(ItemRequest.delete("A"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid Unicode");
     }
 }
