@@ -81,9 +81,11 @@ public final class Html {
      * Converts HTML to plain text: scripts, styles and comments removed, block ends become line breaks, list items
      * become "- " lines, tags removed, entities decoded, whitespace collapsed.
      *
-     * <p>One pass over the HTML removes the tags and a second over what is left decodes entities and collapses
-     * whitespace; the result is exactly that of the rules written as regular expressions ({@link #toTextByRules}),
-     * which are still applied, as the fallback, to the rare malformed markup with a {@code <} inside a tag.
+     * <p>One pass over the HTML removes the tags and collapses whitespace; when the HTML has an {@code &}, a
+     * second pass over what is left decodes entities and collapses whitespace instead (an entity can be split by a
+     * removed tag). The result is exactly that of the rules written as regular expressions
+     * ({@link #toTextByRules}), which are still applied, as the fallback, to the rare malformed markup with a
+     * {@code <} inside a tag.
      *
      * @param html the HTML, may be null
      * @return the text, never null
