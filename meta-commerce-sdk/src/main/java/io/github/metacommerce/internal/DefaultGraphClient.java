@@ -16,6 +16,10 @@ import io.github.metacommerce.graph.GraphRequest;
 import io.github.metacommerce.graph.GraphResponse;
 import io.github.metacommerce.graph.HttpMethod;
 import io.github.metacommerce.graph.PageIterable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,12 +108,9 @@ public final class DefaultGraphClient implements GraphClient {
     @Override
     public ItemsBatchResponse itemsBatch(String catalogId, List<ItemRequest> requests, boolean allowUpsert) {
         String id = Args.requireId(catalogId, "catalogId");
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("item_type", "PRODUCT_ITEM");
-        params.put("allow_upsert", Boolean.toString(allowUpsert));
-        params.put("requests", requestsJson(requests));
-        GraphResult r = http.execute(GraphCallSpec.of(HttpMethod.POST, id + "/items_batch", params, token,
-                ErrorContext.CATALOG));
+        byte[] body = requestsBody("{\"item_type\":\"PRODUCT_ITEM\",\"allow_upsert\":" + allowUpsert
+                + ",\"requests\":", requests);
+        GraphResult r = http.execute(GraphCallSpec.jsonPost(id + "/items_batch", body, token, ErrorContext.CATALOG));
         return batchResponse(r);
     }
 
@@ -117,11 +118,12 @@ public final class DefaultGraphClient implements GraphClient {
     public ItemsBatchResponse localizedItemsBatch(String catalogId, String language, List<ItemRequest> requests) {
         String id = Args.requireId(catalogId, "catalogId");
         String lang = Args.requireText(language, "language");
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("item_type", "PRODUCT_ITEM");
-        params.put("localization", Json.write(Map.of("type", "LANGUAGE", "value", lang)));
-        params.put("requests", requestsJson(requests));
-        GraphResult r = http.execute(GraphCallSpec.of(HttpMethod.POST, id + "/localized_items_batch", params, token,
+        Map<String, String> localization = new LinkedHashMap<>();
+        localization.put("type", "LANGUAGE");
+        localization.put("value", lang);
+        byte[] body = requestsBody("{\"item_type\":\"PRODUCT_ITEM\",\"localization\":" + Json.write(localization)
+                + ",\"requests\":", requests);
+        GraphResult r = http.execute(GraphCallSpec.jsonPost(id + "/localized_items_batch", body, token,
                 ErrorContext.CATALOG));
         return batchResponse(r);
     }
@@ -145,7 +147,14 @@ public final class DefaultGraphClient implements GraphClient {
                 Json.strings(entry, "ids_of_invalid_requests"), r.usage());
     }
 
-    private static String requestsJson(List<ItemRequest> requests) {
+    /**
+     * A batch call's JSON body, without its closing brace (the transport adds the proof and closes it): the fields
+     * before {@code requests}, then the requests' own bytes joined into an array, copied once into an array of the
+     * exact size, never re-serialised.
+     *
+     * @param head the object's opening and fields up to {@code "requests":}
+     */
+    static byte[] requestsBody(String head, List<ItemRequest> requests) {
         if (requests == null || requests.isEmpty()) {
             throw new IllegalArgumentException("requests must not be null or empty");
         }
@@ -153,14 +162,62 @@ public final class DefaultGraphClient implements GraphClient {
             throw new IllegalArgumentException("requests must be at most " + MAX_BATCH_REQUESTS + " per call, was "
                     + requests.size());
         }
-        StringBuilder b = new StringBuilder(requests.size() * 512).append('[');
+        if (Text.firstUnpairedSurrogate(head) >= 0) {
+            throw new IllegalArgumentException("The call's parameters are not valid Unicode: an unpaired UTF-16 "
+                    + "surrogate has no UTF-8 form. They were not sent, because encoding them would silently change "
+                    + "them to '?'.");
+        }
+        byte[] start = head.getBytes(StandardCharsets.UTF_8);
+        long size = start.length + 2L + requests.size() - 1;
+        for (ItemRequest request : requests) {
+            size += request.sizeInBytes();
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("the requests of one call must fit in 2 GB, were " + size + " bytes");
+        }
+        ArraySink out = new ArraySink(new byte[(int) size]);
+        out.write(start, 0, start.length);
+        out.write('[');
         for (int i = 0; i < requests.size(); i++) {
             if (i > 0) {
-                b.append(',');
+                out.write(',');
             }
-            b.append(requests.get(i).json());
+            try {
+                requests.get(i).writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return b.append(']').toString();
+        out.write(']');
+        return out.full();
+    }
+
+    /** Writes into an array of the exact size. */
+    private static final class ArraySink extends OutputStream {
+        private final byte[] bytes;
+        private int size;
+
+        ArraySink(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void write(int b) {
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        byte[] full() {
+            if (size != bytes.length) {
+                throw new IllegalStateException("the requests wrote " + size + " bytes, not " + bytes.length);
+            }
+            return bytes;
+        }
     }
 
     private static ItemsBatchResponse batchResponse(GraphResult r) {

@@ -12,10 +12,14 @@ import java.util.Optional;
  * @param method the HTTP method
  * @param path the path without version (ignored when {@code absolute} is present)
  * @param absolute an absolute URL to call instead, already free of credentials (paging links)
- * @param params parameters: query string for GET and DELETE, form body for POST
+ * @param params parameters: query string for GET and DELETE, form body for POST; with a {@code jsonBody}, string
+ *        fields added to it
  * @param token the access token, or {@code null} for calls authenticated by the app secret alone
  * @param context what the call addresses
  * @param retryable whether transient failures are retried
+ * @param jsonBody for a POST sent as {@code application/json}: the body's UTF-8 bytes without the closing
+ *        {@code }}, so that the transport can add {@code appsecret_proof} and {@code params} as fields;
+ *        {@code null} for a form or no body
  */
 public record GraphCallSpec(
         HttpMethod method,
@@ -24,7 +28,8 @@ public record GraphCallSpec(
         Map<String, String> params,
         String token,
         ErrorContext context,
-        boolean retryable) {
+        boolean retryable,
+        byte[] jsonBody) {
 
     /** Copies the parameters. */
     public GraphCallSpec {
@@ -43,7 +48,23 @@ public record GraphCallSpec(
      */
     public static GraphCallSpec of(
             HttpMethod method, String path, Map<String, String> params, String token, ErrorContext context) {
-        return new GraphCallSpec(method, path, Optional.empty(), params, token, context, method == HttpMethod.GET);
+        return new GraphCallSpec(method, path, Optional.empty(), params, token, context, method == HttpMethod.GET,
+                null);
+    }
+
+    /**
+     * A POST whose body is a JSON object (not retried).
+     *
+     * @param path the path without version
+     * @param openJsonObject the body's UTF-8 bytes: a JSON object with at least one field, without its closing
+     *        brace; not copied
+     * @param token the token
+     * @param context the context
+     * @return the spec
+     */
+    public static GraphCallSpec jsonPost(String path, byte[] openJsonObject, String token, ErrorContext context) {
+        return new GraphCallSpec(HttpMethod.POST, path, Optional.empty(), Map.of(), token, context, false,
+                java.util.Objects.requireNonNull(openJsonObject, "openJsonObject"));
     }
 
     /**
@@ -53,6 +74,12 @@ public record GraphCallSpec(
      * @return the spec
      */
     public GraphCallSpec at(URI uri) {
-        return new GraphCallSpec(method, path, Optional.of(uri), Map.of(), token, context, retryable);
+        return new GraphCallSpec(method, path, Optional.of(uri), Map.of(), token, context, retryable, null);
+    }
+
+    @Override
+    public String toString() {
+        return "GraphCallSpec[" + method + " " + absolute.map(URI::getRawPath).orElse(path) + ", params="
+                + params.keySet() + (jsonBody == null ? "" : ", json body of " + jsonBody.length + " bytes") + "]";
     }
 }

@@ -25,6 +25,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -348,8 +349,14 @@ public final class GraphHttp {
         }
         URI uri;
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-        boolean form = spec.method() == HttpMethod.POST;
-        if (spec.absolute().isPresent()) {
+        boolean json = spec.jsonBody() != null;
+        boolean form = spec.method() == HttpMethod.POST && !json;
+        if (json) {
+            // the body as built by the caller, then the parameters (the proof) as fields and the closing brace,
+            // handed over as two arrays: the requests are never copied or re-encoded
+            uri = URI.create(settings.baseUrl() + "/" + settings.version() + "/" + spec.path());
+            body = HttpRequest.BodyPublishers.ofByteArrays(List.of(spec.jsonBody(), jsonFields(params)));
+        } else if (spec.absolute().isPresent()) {
             URI abs = spec.absolute().get();
             String extra = FormEncoding.encode(params);
             String query = abs.getRawQuery() == null ? "" : abs.getRawQuery();
@@ -373,8 +380,33 @@ public final class GraphHttp {
         }
         if (form) {
             b.header("Content-Type", "application/x-www-form-urlencoded");
+        } else if (json) {
+            b.header("Content-Type", "application/json");
         }
         return b.method(spec.method().name(), body).build();
+    }
+
+    /**
+     * The end of a JSON body: each parameter as a string field ({@code ,"name":"value"}), then {@code }}. Text that
+     * is not valid Unicode is refused, as for a form.
+     */
+    static byte[] jsonFields(Map<String, String> params) {
+        StringBuilder b = new StringBuilder();
+        params.forEach((k, v) -> {
+            requireValidUnicode(k, k);
+            requireValidUnicode(k, v);
+            b.append(',').append(Json.write(k)).append(':').append(Json.write(v));
+        });
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void requireValidUnicode(String name, String text) {
+        int bad = Text.firstUnpairedSurrogate(text);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("JSON body field '" + Text.replaceUnpairedSurrogates(name)
+                    + "' is not valid Unicode: an unpaired UTF-16 surrogate at character " + Text.position(text, bad)
+                    + " has no UTF-8 form. It was not sent, because encoding it would silently change it to '?'.");
+        }
     }
 
     private void addProof(Map<String, String> params, String token) {

@@ -11,6 +11,7 @@ import io.github.metacommerce.catalog.Price;
 import io.github.metacommerce.catalog.Visibility;
 import io.github.metacommerce.internal.Html;
 import io.github.metacommerce.internal.Text;
+import io.github.metacommerce.internal.UrlSyntax;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -301,13 +302,20 @@ public final class ProductTransformer {
     }
 
     private void images(List<String> urls, CatalogItem.Builder b, List<ValidationIssue> notes) {
-        Set<String> unique = new LinkedHashSet<>();
+        // distinct in first-seen order: a linear check for the usual handful of images, a set beyond that
+        List<String> all = new ArrayList<>(urls.size());
+        Set<String> seen = null;
         for (String u : urls) {
             if (u != null && !u.isBlank()) {
-                unique.add(resolve(u));
+                String resolved = resolve(u);
+                if (seen == null && all.size() >= 16) {
+                    seen = new HashSet<>(all);
+                }
+                if (seen == null ? !all.contains(resolved) : seen.add(resolved)) {
+                    all.add(resolved);
+                }
             }
         }
-        List<String> all = new ArrayList<>(unique);
         if (all.isEmpty()) {
             return;
         }
@@ -509,6 +517,14 @@ public final class ProductTransformer {
         if (u.startsWith("//")) {
             return "https:" + u;
         }
+        // the same answers as the parse below, without parsing: a scheme means the URL is absolute or unparseable
+        // (kept as given either way); plain path characters always parse as a relative reference
+        if (UrlSyntax.hasSchemeDelimiter(u)) {
+            return u;
+        }
+        if (UrlSyntax.isPlainPath(u, 0)) {
+            return settings.storeUrl() + (u.startsWith("/") ? "" : "/") + u;
+        }
         try {
             URI uri = new URI(u);
             if (uri.isAbsolute()) {
@@ -526,8 +542,8 @@ public final class ProductTransformer {
      * the validator reports the link.
      */
     static String encodePath(String slug) {
-        StringBuilder out = new StringBuilder();
         String s = slug.strip();
+        StringBuilder out = new StringBuilder(s.length() + 16);
         while (s.startsWith("/")) {
             s = s.substring(1);
         }
@@ -537,16 +553,11 @@ public final class ProductTransformer {
             int width = Character.charCount(cp);
             if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
                 out.append((char) cp);
+            } else if (cp < 0x80) {
+                appendEncoded(out, cp);
             } else {
                 for (byte x : s.substring(i, i + width).getBytes(StandardCharsets.UTF_8)) {
-                    int c = x & 0xFF;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                            || c == '.' || c == '_' || c == '~' || c == '/') {
-                        out.append((char) c);
-                    } else {
-                        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                                .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-                    }
+                    appendEncoded(out, x & 0xFF);
                 }
             }
             i += width;
@@ -554,7 +565,21 @@ public final class ProductTransformer {
         return out.toString();
     }
 
+    /** One UTF-8 byte of a slug: kept when unreserved (or {@code /}), else percent-encoded. */
+    private static void appendEncoded(StringBuilder out, int c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                || c == '.' || c == '_' || c == '~' || c == '/') {
+            out.append((char) c);
+        } else {
+            out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+        }
+    }
+
     private static String singleLine(String s) {
+        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && !s.contains("  ")) {
+            return s.strip();
+        }
         return MULTIPLE_SPACES.matcher(s.replace('\n', ' ').replace('\r', ' ')).replaceAll(" ").strip();
     }
 

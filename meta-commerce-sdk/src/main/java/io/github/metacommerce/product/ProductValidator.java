@@ -5,6 +5,7 @@ import io.github.metacommerce.catalog.ItemAction;
 import io.github.metacommerce.catalog.LocalizedItem;
 import io.github.metacommerce.catalog.Price;
 import io.github.metacommerce.internal.Text;
+import io.github.metacommerce.internal.UrlSyntax;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -79,15 +80,41 @@ public final class ProductValidator {
     private static final int PRICE_LIMIT_DIGITS = 12;
     private static final int MAX_PRICE_SCALE = 1000;
     private static final Map<String, Integer> FIELD_LIMITS = fieldLimits();
+    private static final String[] CUSTOM_LABEL_FIELDS = {"custom_label_0", "custom_label_1", "custom_label_2",
+        "custom_label_3", "custom_label_4"};
+    private static final String[] CUSTOM_LABEL_NAMES = {"custom label 0", "custom label 1", "custom label 2",
+        "custom label 3", "custom label 4"};
 
     private final int titleLimit;
     private final int descriptionLimit;
     private final int maxAdditionalImages;
+    /**
+     * The store URL when it is an absolute http(s) URL without query or fragment (always, for {@link #of}): a URL
+     * made of it and plain path characters has its scheme and host, so it is known to be valid without parsing.
+     */
+    private final String storePrefix;
+    private final boolean storePrefixHasPath;
 
-    private ProductValidator(int titleLimit, int descriptionLimit, int maxAdditionalImages) {
+    private ProductValidator(int titleLimit, int descriptionLimit, int maxAdditionalImages, URI storeUrl) {
         this.titleLimit = titleLimit;
         this.descriptionLimit = descriptionLimit;
         this.maxAdditionalImages = maxAdditionalImages;
+        String prefix = storeUrl == null ? null : storeUrl.toString();
+        boolean hasPath = false;
+        if (prefix != null) {
+            try {
+                URI parsed = new URI(prefix);
+                hasPath = parsed.getRawPath() != null && !parsed.getRawPath().isEmpty();
+                if (!isHttpUrl(parsed) || parsed.getRawQuery() != null || parsed.getRawFragment() != null
+                        || prefix.indexOf('?') >= 0 || prefix.indexOf('#') >= 0) {
+                    prefix = null;
+                }
+            } catch (URISyntaxException e) {
+                prefix = null;
+            }
+        }
+        this.storePrefix = prefix;
+        this.storePrefixHasPath = hasPath;
     }
 
     /**
@@ -97,7 +124,7 @@ public final class ProductValidator {
      */
     public static ProductValidator create() {
         return new ProductValidator(StoreSettings.DEFAULT_TITLE_LIMIT, StoreSettings.DEFAULT_DESCRIPTION_LIMIT,
-                StoreSettings.DEFAULT_MAX_ADDITIONAL_IMAGES);
+                StoreSettings.DEFAULT_MAX_ADDITIONAL_IMAGES, null);
     }
 
     /**
@@ -111,7 +138,7 @@ public final class ProductValidator {
             throw new IllegalArgumentException("settings must not be null");
         }
         return new ProductValidator(settings.titleLimit(), settings.descriptionLimit(),
-                settings.maxAdditionalImages());
+                settings.maxAdditionalImages(), settings.storeUrl());
     }
 
     /**
@@ -347,7 +374,7 @@ public final class ProductValidator {
         checkLength("fb_product_category", item.fbProductCategory(), issues);
         checkLength("product_type", item.productType(), issues);
         for (int i = 0; i < item.customLabels().size(); i++) {
-            checkLength("custom_label_" + i, Optional.ofNullable(item.customLabels().get(i)), issues);
+            checkLength(customLabelField(i), Optional.ofNullable(item.customLabels().get(i)), issues);
         }
         if (item.customLabels().size() > CatalogItem.MAX_CUSTOM_LABELS) {
             issues.add(ValidationIssue.error("custom_label_4", IssueCode.TOO_LONG,
@@ -396,7 +423,7 @@ public final class ProductValidator {
         checkUnicode("fb_product_category", "Facebook product category", item.fbProductCategory(), issues);
         checkUnicode("product_type", "product type", item.productType(), issues);
         for (int i = 0; i < item.customLabels().size() && i < CatalogItem.MAX_CUSTOM_LABELS; i++) {
-            checkUnicode("custom_label_" + i, "custom label " + i, Optional.ofNullable(item.customLabels().get(i)),
+            checkUnicode(CUSTOM_LABEL_FIELDS[i], CUSTOM_LABEL_NAMES[i], Optional.ofNullable(item.customLabels().get(i)),
                     issues);
         }
     }
@@ -566,7 +593,7 @@ public final class ProductValidator {
         }
     }
 
-    private static void checkUrl(String field, Optional<String> url, boolean required, String missing,
+    private void checkUrl(String field, Optional<String> url, boolean required, String missing,
             List<ValidationIssue> issues) {
         Optional<String> value = url.filter(u -> !u.isBlank());
         if (value.isEmpty()) {
@@ -577,12 +604,14 @@ public final class ProductValidator {
         }
         String u = value.get();
         boolean ok;
-        try {
-            URI uri = new URI(u);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            ok = (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            ok = false;
+        if (isOnStore(u)) {
+            ok = true;
+        } else {
+            try {
+                ok = isHttpUrl(new URI(u));
+            } catch (URISyntaxException e) {
+                ok = false;
+            }
         }
         if (!ok) {
             issues.add(ValidationIssue.error(field, IssueCode.INVALID_URL, "'" + abbreviate(u)
@@ -590,6 +619,28 @@ public final class ProductValidator {
         } else if (Text.length(u) > 2000) {
             issues.add(ValidationIssue.error(field, IssueCode.TOO_LONG, "The URL is longer than 2000 characters."));
         }
+    }
+
+    private static boolean isHttpUrl(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+    }
+
+    /**
+     * Whether {@code u} is the store URL followed by plain path characters ({@link UrlSyntax#isPlainPath}), as the
+     * transformer builds links and relative image URLs. Such a URL parses with the store URL's scheme and host: the
+     * authority ends where the store URL's does (at its path, or at the {@code /} that starts the rest), and plain
+     * path characters are a valid path. So it is exactly as valid as the store URL, checked once.
+     */
+    private boolean isOnStore(String u) {
+        if (storePrefix == null || !u.startsWith(storePrefix)) {
+            return false;
+        }
+        int rest = storePrefix.length();
+        if (rest == u.length()) {
+            return true;
+        }
+        return (storePrefixHasPath || u.charAt(rest) == '/') && UrlSyntax.isPlainPath(u, rest);
     }
 
     private static void requireText(String field, Optional<String> value, String message,
@@ -600,10 +651,19 @@ public final class ProductValidator {
     }
 
     private static void checkLength(String field, Optional<String> value, List<ValidationIssue> issues) {
-        Integer limit = FIELD_LIMITS.get(field.startsWith("custom_label_") ? "custom_label" : field);
-        value.filter(v -> Text.length(v) > limit).ifPresent(v -> issues.add(ValidationIssue.error(field,
-                IssueCode.TOO_LONG, "The " + field.replace('_', ' ') + " has " + Text.length(v)
-                        + " characters; Meta accepts at most " + limit + ".")));
+        if (value.isEmpty()) {
+            return;
+        }
+        String v = value.get();
+        int limit = FIELD_LIMITS.get(field.startsWith("custom_label_") ? "custom_label" : field);
+        if (Text.length(v) > limit) {
+            issues.add(ValidationIssue.error(field, IssueCode.TOO_LONG, "The " + field.replace('_', ' ') + " has "
+                    + Text.length(v) + " characters; Meta accepts at most " + limit + "."));
+        }
+    }
+
+    private static String customLabelField(int i) {
+        return i < CUSTOM_LABEL_FIELDS.length ? CUSTOM_LABEL_FIELDS[i] : "custom_label_" + i;
     }
 
     private static String abbreviate(String s) {

@@ -91,7 +91,12 @@ public final class ValidationResult {
      * @return {@code true} without errors
      */
     public boolean isValid() {
-        return issues.stream().noneMatch(ValidationIssue::isError);
+        for (ValidationIssue i : issues) {
+            if (i.isError()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

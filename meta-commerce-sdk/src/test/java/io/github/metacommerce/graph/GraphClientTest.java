@@ -19,12 +19,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metacommerce.AppSecretProofMode;
 import io.github.metacommerce.GraphStub;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.metacommerce.catalog.Business;
+import io.github.metacommerce.catalog.CatalogItem;
+import io.github.metacommerce.catalog.ItemRequest;
+import io.github.metacommerce.catalog.Price;
 import io.github.metacommerce.catalog.CatalogItemSnapshot;
 import io.github.metacommerce.catalog.Catalog;
 import io.github.metacommerce.catalog.ProductQuery;
 import io.github.metacommerce.exception.GraphResponseParseException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -316,5 +321,83 @@ class GraphClientTest {
         assertThatThrownBy(() -> graph.products("2001", null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("query");
         assertThat(stub.wm.getAllServeEvents()).isEmpty();
+    }
+
+    private static final String BATCH_OK = "{\"handles\":[\"h1\"],\"validation_status\":[]}";
+
+    private static List<ItemRequest> someRequests() {
+        CatalogItem tent = CatalogItem.builder().id("SKU-1").title("Trail \uD83D\uDE00 Tent & \"co\"")
+                .description("Line\nbreak").price(Price.of(new java.math.BigDecimal("199"), "USD"))
+                .link("https://shop.example/p/tent?x=1&y=%20").quantityToSellOnFacebook(3).build();
+        return List.of(ItemRequest.of(tent), ItemRequest.update(tent.toBuilder().id("SKU-2").build().toData()),
+                ItemRequest.delete("SKU-3"));
+    }
+
+    private static String joined(List<ItemRequest> requests) {
+        return requests.stream().map(ItemRequest::json).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    @Test
+    void sendsItemsBatchAsAJsonBodyHoldingTheRequestsAsTheyAre() {
+        stub.wm.stubFor(post(urlPathEqualTo("/v27.0/2001/items_batch")).willReturn(okJson(BATCH_OK)));
+        List<ItemRequest> requests = someRequests();
+
+        assertThat(graph().itemsBatch("2001", requests, true).handles()).containsExactly("h1");
+
+        LoggedRequest sent = stub.wm.findAll(postRequestedFor(urlPathEqualTo("/v27.0/2001/items_batch"))).get(0);
+        assertThat(sent.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(new String(sent.getBody(), StandardCharsets.UTF_8)).isEqualTo("{\"item_type\":\"PRODUCT_ITEM\","
+                + "\"allow_upsert\":true,\"requests\":" + joined(requests) + ",\"appsecret_proof\":\"" + proof()
+                + "\"}");
+        assertThat(sent.getBody()).hasSize(requests.stream().mapToInt(ItemRequest::sizeInBytes).sum()
+                + "{\"item_type\":\"PRODUCT_ITEM\",\"allow_upsert\":true,\"requests\":[,,],\"appsecret_proof\":\"\"}"
+                        .length() + proof().length());
+        assertThat(sent.getBodyAsString()).doesNotContain(TOKEN);
+        assertThat(sent.getUrl()).isEqualTo("/v27.0/2001/items_batch").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void sendsLocalizedItemsBatchAsAJsonBodyWithTheLocalizationAsAnObject() {
+        stub.wm.stubFor(post(urlPathEqualTo("/v27.0/2001/localized_items_batch")).willReturn(okJson(BATCH_OK)));
+        List<ItemRequest> requests = List.of(ItemRequest.update(java.util.Map.of("id", "SKU-1", "title", "Tente")));
+
+        graph().localizedItemsBatch("2001", "fr_XX", requests);
+
+        stub.wm.verify(postRequestedFor(urlPathEqualTo("/v27.0/2001/localized_items_batch"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withRequestBody(equalToJson("{\"item_type\":\"PRODUCT_ITEM\",\"localization\":{\"type\":"
+                        + "\"LANGUAGE\",\"value\":\"fr_XX\"},\"requests\":" + joined(requests)
+                        + ",\"appsecret_proof\":\"" + proof() + "\"}")));
+    }
+
+    @Test
+    void aTimedProofGoesIntoTheJsonBodyWithItsTime() {
+        stub.wm.stubFor(post(urlPathEqualTo("/v27.0/2001/items_batch")).willReturn(okJson(BATCH_OK)));
+        List<ItemRequest> requests = someRequests();
+
+        stub.clientBuilder().appSecretProof(AppSecretProofMode.TIMED).build().graph(TOKEN)
+                .itemsBatch("2001", requests, false);
+
+        long now = GraphStub.NOW.getEpochSecond();
+        stub.wm.verify(postRequestedFor(urlPathEqualTo("/v27.0/2001/items_batch"))
+                .withRequestBody(equalToJson("{\"item_type\":\"PRODUCT_ITEM\",\"allow_upsert\":false,\"requests\":"
+                        + joined(requests) + ",\"appsecret_proof\":\"" + GraphStub.hmacHex(GraphStub.APP_SECRET,
+                        TOKEN + "|" + now) + "\",\"appsecret_time\":\"" + now + "\"}")));
+    }
+
+    @Test
+    void aRequestThatIsNotValidUnicodeIsNeverSent() {
+        stub.wm.stubFor(post(urlPathEqualTo("/v27.0/2001/items_batch")).willReturn(okJson(BATCH_OK)));
+        List<ItemRequest> requests = List.of(ItemRequest.update(java.util.Map.of("id", "SKU-1", "title",
+                "Tent \uD800")));
+
+        assertThatThrownBy(() -> graph().itemsBatch("2001", requests, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid Unicode")
+                .hasMessageNotContaining("Tent");
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo("/v27.0/2001/items_batch")))).isEmpty();
+        assertThatThrownBy(() -> graph().localizedItemsBatch("2001", "fr\uD800", List.of(ItemRequest.delete("A"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid Unicode");
     }
 }

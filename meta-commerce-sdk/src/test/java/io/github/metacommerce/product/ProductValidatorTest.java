@@ -370,4 +370,26 @@ class ProductValidatorTest {
         assertThat(validator.validate(t).errors()).extracting(ValidationIssue::field, ValidationIssue::code)
                 .containsExactly(tuple("product_id", IssueCode.INVALID_UNICODE));
     }
+
+    /** The store-URL shortcut must give the same issues as parsing every URL (what create() does). */
+    @Test
+    void urlsOnTheStoreAreJudgedAsIfParsed() {
+        String[] stores = {"https://shop.example", "https://shop.example/de", "http://localhost:8080",
+            "https://[::1]:8443/a%20b"};
+        String[] suffixes = {"", "/", "/p/tent", "/img/a%20b.jpg", "/img/a b.jpg", "/x?y=1", "/x#f", ".evil.com/x",
+            ":99/x", "@other.example/x", "/%zz", "/caf\u00e9", "x/y", "//x", "/a:b@c;d=e,f$g+h&i!j*k'(l)~"};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (String store : stores) {
+            ProductValidator onStore = ProductValidator.of(StoreSettings.builder().storeUrl(store).currency("USD")
+                    .build());
+            for (int i = 0; i < 400; i++) {
+                String url = store + suffixes[r.nextInt(suffixes.length)]
+                        + (r.nextBoolean() ? "" : suffixes[r.nextInt(suffixes.length)]);
+                CatalogItem item = valid().link(url).imageLink(url).additionalImageLinks(List.of(url)).build();
+                assertThat(onStore.validate(item).issues()).as(url)
+                        .usingRecursiveFieldByFieldElementComparator()
+                        .isEqualTo(validator.validate(item).issues());
+            }
+        }
+    }
 }

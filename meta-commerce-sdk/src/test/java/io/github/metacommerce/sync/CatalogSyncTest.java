@@ -2,6 +2,7 @@ package io.github.metacommerce.sync;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -107,7 +108,19 @@ class CatalogSyncTest {
         return out;
     }
 
+    /** A parameter of a call's body: a field of a JSON body (as JSON text unless a string), or a form field. */
     static String formParam(String body, String name) {
+        if (body.startsWith("{")) {
+            try {
+                JsonNode field = JSON.readTree(body).get(name);
+                if (field == null) {
+                    throw new AssertionError("no param " + name);
+                }
+                return field.isTextual() ? field.asText() : field.toString();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
@@ -137,8 +150,9 @@ class CatalogSyncTest {
         assertThat(ledger.count(CATALOG)).isEqualTo(7);
         assertBalanced(r);
         stub.wm.verify(3, postRequestedFor(urlPathEqualTo(BATCH_PATH))
-                .withRequestBody(containing("item_type=PRODUCT_ITEM"))
-                .withRequestBody(containing("allow_upsert=true"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(matchingJsonPath("$.item_type", equalTo("PRODUCT_ITEM")))
+                .withRequestBody(matchingJsonPath("$.allow_upsert", equalTo("true")))
                 .withHeader("Authorization", equalTo("Bearer " + GraphStub.TOKEN)));
     }
 

@@ -8,6 +8,7 @@ import io.github.metacommerce.product.ProductTransformer;
 import io.github.metacommerce.product.ProductValidator;
 import io.github.metacommerce.product.StoreSettings;
 import io.github.metacommerce.product.TransformedItem;
+import io.github.metacommerce.product.ValidationResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -27,10 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The local pipeline per product (transform, validate, serialise the items_batch request, SHA-256 content hash),
- * next to bare Jackson serialisation of the same items.
+ * The local pipeline per product as the sync runs it (transform, validate, serialise the items_batch request with
+ * {@link ItemRequest#of}, take its {@link ItemRequest#contentHash()}), next to bare Jackson serialisation of the same
+ * items' maps and to the earlier path through a map ({@code ItemRequest.update(item.toData())}, then SHA-256 of the
+ * JSON text). Allocation per operation: add {@code -prof gc} and read {@code gc.alloc.rate.norm}.
  *
- * <pre>java -jar examples/benchmarks/target/benchmarks.jar PipelineBenchmark</pre>
+ * <pre>java -jar examples/benchmarks/target/benchmarks.jar PipelineBenchmark -prof gc</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,12 +67,27 @@ public class PipelineBenchmark {
         sha256 = MessageDigest.getInstance("SHA-256");
     }
 
-    /** What the sync does locally for one product. */
+    /** What the sync does locally for one product: the request streamed once, its hash from the same bytes. */
     @Benchmark
     public void pipelinePerProduct(Blackhole bh) {
         Product p = products.get(next++ & (PRODUCTS - 1));
         for (TransformedItem t : transformer.transform(p)) {
-            io.github.metacommerce.product.ValidationResult v = validator.validate(t);
+            ValidationResult v = validator.validate(t);
+            bh.consume(v);
+            if (v.isValid() && t.item().isPresent()) {
+                ItemRequest r = ItemRequest.of(t.item().get());
+                bh.consume(r.contentHash());
+                bh.consume(r.sizeInBytes());
+            }
+        }
+    }
+
+    /** The same through a map and the JSON text, as the sync did before {@link ItemRequest#of}. */
+    @Benchmark
+    public void pipelinePerProductViaMap(Blackhole bh) {
+        Product p = products.get(next++ & (PRODUCTS - 1));
+        for (TransformedItem t : transformer.transform(p)) {
+            ValidationResult v = validator.validate(t);
             bh.consume(v);
             if (v.isValid() && t.item().isPresent()) {
                 ItemRequest r = ItemRequest.update(t.item().get().toData());
