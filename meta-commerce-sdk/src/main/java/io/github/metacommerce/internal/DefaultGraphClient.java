@@ -140,6 +140,15 @@ public final class DefaultGraphClient implements GraphClient {
             throw new GraphResponseParseException("check_batch_request_status answered without a status", r.status(),
                     Redactor.of(token).snippet(r.body().toString(), 200), null);
         }
+        for (String list : List.of("errors", "warnings", "ids_of_invalid_requests")) {
+            JsonNode n = entry.get(list);
+            if (n != null && !n.isNull() && !n.isArray()) {
+                // an answer that does not fit its request is not taken as "no errors"
+                throw new GraphResponseParseException("check_batch_request_status answered \"" + list
+                        + "\" that is not a list", r.status(), Redactor.of(token).snippet(r.body().toString(), 200),
+                        null);
+            }
+        }
         return BatchStatus.of(Json.text(entry, "handle").orElse(h), Json.text(entry, "status").orElse(""),
                 messages(entry.get("errors")), messages(entry.get("warnings")),
                 Json.number(entry, "errors_total_count").orElse(0L).intValue(),

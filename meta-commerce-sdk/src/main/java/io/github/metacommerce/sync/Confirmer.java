@@ -5,6 +5,7 @@ import io.github.metacommerce.catalog.BatchStatus;
 import io.github.metacommerce.catalog.ItemAction;
 import io.github.metacommerce.exception.CatalogAccessException;
 import io.github.metacommerce.exception.ErrorCategory;
+import io.github.metacommerce.exception.GraphResponseParseException;
 import io.github.metacommerce.exception.GraphTransportException;
 import io.github.metacommerce.exception.MetaCommerceException;
 import io.github.metacommerce.exception.OAuthException;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Confirmer {
     private static final Logger log = LoggerFactory.getLogger(Confirmer.class);
+    /** Status answers that do not fit before a batch is given up as unconfirmed. */
+    private static final int MAX_UNREADABLE = 3;
 
     /** A batch sent and awaiting confirmation: the items still open, and every request as sent (for lines). */
     static final class Sent {
@@ -44,6 +47,7 @@ final class Confirmer {
         Instant nextPoll;
         Duration lastWait;
         int polls;
+        int unreadable;
 
         Sent(String handle, List<Pending> items, List<Pending> sentInOrder, Instant sentAt, Instant deadline) {
             this.handle = handle;
@@ -171,6 +175,15 @@ final class Confirmer {
                     : wait;
             s.nextPoll = run.now().plus(capped);
             return;
+        } catch (GraphResponseParseException e) {
+            log.warn("Sync {}: Meta's status answer for batch {} does not fit ({})", run.syncId, s.handle,
+                    e.getMessage());
+            if (++s.unreadable >= MAX_UNREADABLE) {
+                open.remove(s);
+                unconfirm(s, ErrorCategory.UNKNOWN, "Meta's status answers for it could not be read ("
+                        + e.getMessage() + ")");
+                return;
+            }
         } catch (MetaCommerceException e) {
             if (e instanceof GraphTransportException g && g.isInterrupted()) {
                 run.cancel();

@@ -327,8 +327,8 @@ final class Planner {
                     null, null, List.of(), Map.of(), null, false, "");
         }
         CatalogItem item = t.item().orElseThrow();
-        ItemRequest req = ItemRequest.update(item.toData());
-        String itemHash = sha256(req.json());
+        ItemRequest req = ItemRequest.of(item);
+        String itemHash = req.contentHash();
         // Meta keeps one translation per language value; a transformer that hands in two keeps the first
         Map<String, LocalizedItem> byLanguage = new LinkedHashMap<>();
         for (LocalizedItem l : t.localizedItems()) {

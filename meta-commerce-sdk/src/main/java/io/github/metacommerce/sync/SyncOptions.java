@@ -30,7 +30,7 @@ public final class SyncOptions {
     public static final long META_MAX_BYTES = 28L * 1024 * 1024;
     /** Default requests per call: 3,000, Meta's recommendation. */
     public static final int DEFAULT_MAX_REQUESTS = 3000;
-    /** Default payload per call: 20 MB, well below Meta's 28 MB once the form encoding is added. */
+    /** Default payload per call: 20 MB of requests, below Meta's 28 MB with room for the JSON body's other fields. */
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
     /** Default batch calls per minute: 8, Meta's floor. */
     public static final int DEFAULT_BATCH_CALLS_PER_MINUTE = 8;

@@ -199,6 +199,23 @@ class SyncEngineTest {
     }
 
     @Test
+    void aStatusWhoseErrorsAreNotAListIsUnconfirmedNotTakenAsFinished() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"h1\"]}")));
+        stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
+                "{\"data\":[{\"handle\":\"h1\",\"status\":\"finished\",\"errors\":\"oops\"}]}")));
+
+        SyncReport r = sync(options().build()).sync(CatalogSyncTest.products(2).stream(),
+                SyncRequest.incremental());
+
+        assertThat(r.counts().created()).isZero();
+        assertThat(r.counts().unconfirmed()).isEqualTo(2);
+        assertThat(r.unconfirmed()).allSatisfy(i -> assertThat(i.message()).contains("could not be read"));
+        assertThat(ledger.count(CATALOG)).isZero();
+        assertThat(elapsed(time)).as("given up after a few answers, not at the status timeout")
+                .isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
     void aTokenThatExpiresAfterTheThirdOfTenBatchesLeavesTheSentOnesUnconfirmedNotFailed() {
         stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"h1\"]}")));
         stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).withRequestBody(containing("SKU-7"))
