@@ -63,6 +63,8 @@ final class Confirmer {
     private final Sender sender;
     private final TranslationSender translations;
     private final List<Sent> open = new ArrayList<>();
+    /** The batch being applied, so an unexpected failure can still account for what it left open. */
+    Settling settling;
     /** How long the first poll of the next batch waits: adapted to how long Meta took for earlier ones. */
     private Duration firstWait;
 
@@ -202,10 +204,10 @@ final class Confirmer {
         if (status != null && status.isFinished()) {
             open.remove(s);
             learn(s);
-            translations.settling = new Settling(s.items, false, "Sent in batch " + s.handle
+            settling = new Settling(s.items, false, "Sent in batch " + s.handle
                     + " and confirmed, but the sync failed before recording it; it will be sent again next time.");
             apply(s, status);
-            translations.settling = null;
+            settling = null;
             return;
         }
         Duration doubled = s.lastWait.multipliedBy(2);
@@ -240,7 +242,7 @@ final class Confirmer {
     }
 
     private void apply(Sent sent, BatchStatus status) {
-        Settling s = translations.settling;
+        Settling s = settling;
         Map<String, Pending> open = new LinkedHashMap<>();
         sent.items.forEach(p -> open.put(p.retailerId(), p));
         boolean unattributed = false;
@@ -293,29 +295,30 @@ final class Confirmer {
             open.clear();
         }
         List<String> removed = new ArrayList<>();
-        List<Pending> translated = new ArrayList<>();
         List<String> thoughtNew = new ArrayList<>();
         for (Pending p : open.values()) {
             if (p.action() == ItemAction.DELETE) {
                 removed.add(p.retailerId());
-            } else {
-                if (!p.localized().isEmpty()) {
-                    translated.add(p);
-                }
-                if (p.known() == null) {
-                    thoughtNew.add(p.retailerId());
-                }
+            } else if (p.known() == null) {
+                thoughtNew.add(p.retailerId());
             }
         }
-        translations.send(translated, s);
         // another sync of this catalog may have recorded some of the items meanwhile: those are updates
         Map<String, SyncRecord> recordedMeanwhile = thoughtNew.isEmpty() ? Map.of()
                 : run.sync.stateStore().find(run.catalogId, thoughtNew);
         Instant at = run.now();
         List<SyncRecord> saved = new ArrayList<>();
+        List<Pending> translated = new ArrayList<>();
         for (Pending p : open.values()) {
             if (p.action() != ItemAction.DELETE) {
-                saved.add(translations.record(p, warningCounts.getOrDefault(p.retailerId(), 0), at, s));
+                // recorded at once; the translations to send keep the hashes Meta had until it accepts the new ones
+                java.util.Set<String> pending = new java.util.HashSet<>();
+                p.localized().forEach(l -> pending.add(l.languageValue()));
+                SyncRecord r = translations.record(p, warningCounts.getOrDefault(p.retailerId(), 0), at, pending);
+                saved.add(r);
+                if (!p.localized().isEmpty()) {
+                    translated.add(p.withKnown(r));
+                }
             }
         }
         // counted only once the ledger has them: a ledger that throws leaves them to settleRest
@@ -328,7 +331,6 @@ final class Confirmer {
                     } else {
                         tally.created++;
                     }
-                    tally.translationsSent += s.accepted(p);
                     s.settled.add(p.retailerId());
                 }
             }
@@ -338,5 +340,7 @@ final class Confirmer {
             tally.deleted += removed.size();
             s.settled.addAll(removed);
         }
+        // the items are counted; their translations go out now, on their own send thread
+        translated.forEach(translations::queue);
     }
 }

@@ -409,7 +409,7 @@ final class Planner {
             lookups.set(lookupIndex, resolved);
             if (itemUnchanged) {
                 if (!toSend.isEmpty()) {
-                    translations.queueTranslationOnly(resolved);
+                    translations.queue(resolved);
                 } else if (!p.fingerprint().isEmpty() && !p.fingerprint().equals(rec.fingerprint().orElse(""))
                         && !run.request.dryRun()) {
                     refreshed.add(rec.toBuilder().fingerprint(p.fingerprint()).build());

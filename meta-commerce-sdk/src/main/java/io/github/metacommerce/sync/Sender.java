@@ -31,8 +31,9 @@ import org.slf4j.MDC;
 /**
  * Makes the run's batch calls: within the catalog's budget (the shared rate limiter), spread out as Meta's usage
  * nears 100 %, waiting out throttles Meta states, and retrying transient failures. It counts nothing itself: each
- * call ends in an {@link Outcome} that the caller accounts for. Calls run on one send thread, so the sync's thread
- * packs the next batch and polls statuses while a call is in flight; only one call is in flight at a time.
+ * call ends in an {@link Outcome} that the caller accounts for. Calls run on send threads, one per {@link Lane},
+ * so the sync's thread packs the next batch and polls statuses while calls are in flight: at most one items_batch
+ * call and one localized_items_batch call at a time.
  */
 final class Sender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
@@ -64,7 +65,15 @@ final class Sender implements AutoCloseable {
     private final RunState run;
     private final Retry retry;
     private final AtomicReference<Duration> extraWait = new AtomicReference<>(Duration.ZERO);
-    private ExecutorService thread;
+    /** The two kinds of call, each on a send thread of its own. */
+    enum Lane {
+        /** items_batch calls. */
+        ITEMS,
+        /** localized_items_batch calls. */
+        TRANSLATIONS
+    }
+
+    private final ExecutorService[] threads = new ExecutorService[Lane.values().length];
 
     Sender(RunState run) {
         this.run = run;
@@ -80,22 +89,33 @@ final class Sender implements AutoCloseable {
                 .build());
     }
 
-    /** Runs a call on the send thread. */
-    <T> CompletableFuture<Outcome<T>> submit(Supplier<T> call) {
-        if (thread == null) {
+    /** Runs a call on the lane's send thread. */
+    <T> CompletableFuture<Outcome<T>> submit(Lane lane, Supplier<T> call) {
+        return CompletableFuture.supplyAsync(() -> call(call), lane(lane));
+    }
+
+    /** Runs a task of calls (each made with {@link #call}) on the lane's send thread. */
+    <T> CompletableFuture<T> run(Lane lane, Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, lane(lane));
+    }
+
+    private ExecutorService lane(Lane lane) {
+        int i = lane.ordinal();
+        if (threads[i] == null) {
             java.util.Map<String, String> context = MDC.getCopyOfContextMap();
-            thread = Executors.newSingleThreadExecutor(task -> {
+            String name = "catalog-sync-" + run.catalogId + "-" + lane.name().toLowerCase(Locale.ROOT);
+            threads[i] = Executors.newSingleThreadExecutor(task -> {
                 Thread t = new Thread(() -> {
                     if (context != null) {
                         MDC.setContextMap(context);
                     }
                     task.run();
-                }, "catalog-sync-" + run.catalogId + "-send");
+                }, name);
                 t.setDaemon(true);
                 return t;
             });
         }
-        return CompletableFuture.supplyAsync(() -> call(call), thread);
+        return threads[i];
     }
 
     /** Makes a call on the current thread, with pacing, throttle waits and retries. */
@@ -215,8 +235,10 @@ final class Sender implements AutoCloseable {
 
     @Override
     public void close() {
-        if (thread != null) {
-            thread.shutdownNow();
+        for (ExecutorService t : threads) {
+            if (t != null) {
+                t.shutdownNow();
+            }
         }
     }
 }

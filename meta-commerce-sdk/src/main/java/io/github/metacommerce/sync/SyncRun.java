@@ -39,7 +39,7 @@ final class SyncRun {
         this.sender = new Sender(run);
         this.translations = new TranslationSender(run, tally, sender);
         this.confirmer = new Confirmer(run, tally, sender, translations);
-        this.uploader = new Uploader(run, tally, sender, confirmer);
+        this.uploader = new Uploader(run, tally, sender, confirmer, translations);
         this.planner = new Planner(run, tally, uploader, translations);
     }
 
@@ -72,24 +72,25 @@ final class SyncRun {
             }
             planner.abandon();
             uploader.finish();
-            translations.flushTranslationOnly();
             skipRest(it);
             uploader.abandon();
             confirmer.drain();
-            translations.flushTranslationOnly();
-            translations.abandonQueued();
+            translations.finish();
         } catch (RuntimeException e) {
             // a bug or a broken store or ledger: the trace is needed to find it; the report accounts for every item
             log.warn("Sync {} failed unexpectedly", run.syncId, e);
             run.stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e);
             planner.abandon();
             uploader.abandon();
-            if (translations.settling != null) {
-                translations.settling.settleRest(tally);
-                translations.settling = null;
+            for (Settling open : new Settling[] {confirmer.settling, translations.settling}) {
+                if (open != null) {
+                    open.settleRest(tally);
+                }
             }
+            confirmer.settling = null;
+            translations.settling = null;
             confirmer.abandon("the sync failed unexpectedly (" + e + ")");
-            translations.abandonQueued();
+            translations.abandon();
             try {
                 skipRest(it);
             } catch (RuntimeException again) {

@@ -14,22 +14,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Sends translations ({@code localized_items_batch}, one call per language and pack) and records the ones Meta
- * accepted: those of items Meta just confirmed, and, for items Meta already has, only the translations whose own
- * hash changed. Packs like items, by count and by bytes. Used on the sync's thread; the calls go through the
- * send thread.
+ * Sends translations ({@code localized_items_batch}, one call per language and pack, packed like items by count
+ * and bytes) for items the ledger already has: items whose translations alone changed, and items Meta has just
+ * confirmed, once their records are written. Only translations whose own hash changed are sent. The calls run on
+ * their own send thread while the sync goes on; their answers are applied, and the translations Meta accepted
+ * recorded, on the sync's thread when they have come. Used on the sync's thread.
  */
 final class TranslationSender {
+    /** One call: a language and its requests, with the translations they carry. */
+    private record Pack(String language, List<ItemRequest> requests, List<LocalizedItem> chunk) {
+    }
+
+    /** Translations whose calls are in flight. */
+    private record InFlight(List<Pending> items, List<Pack> packs,
+            CompletableFuture<List<Sender.Outcome<ItemsBatchResponse>>> outcomes) {
+    }
+
     private final RunState run;
     private final Tally tally;
     private final Sender sender;
     private final boolean translationHashesKept;
-    /** Items Meta already has whose translations changed: only the translations are sent. */
-    private final List<Pending> translationOnly = new ArrayList<>();
-    private long translationOnlyBytes;
-    /** The batch being settled, so an unexpected failure can still account for what it left open. */
+    /** Items Meta has whose translations are to be sent. */
+    private final List<Pending> queued = new ArrayList<>();
+    private long queuedBytes;
+    private InFlight inFlight;
+    /** The translations being recorded, so an unexpected failure can still account for what it left open. */
     Settling settling;
 
     TranslationSender(RunState run, Tally tally, Sender sender) {
@@ -39,76 +52,174 @@ final class TranslationSender {
         this.translationHashesKept = run.sync.stateStore().keepsTranslationHashes();
     }
 
-    /** Holds an item Meta already has whose translations changed; sends them once a call's worth is waiting. */
-    void queueTranslationOnly(Pending p) {
+    /**
+     * Queues the translations of an item the ledger has ({@link Pending#known()}); they go out once a call's worth
+     * is waiting. In a dry run they are counted as would send.
+     */
+    void queue(Pending p) {
         if (run.request.dryRun()) {
             tally.translationsWouldSend += p.localized().size();
             return;
         }
-        long bytes = bytesOf(p);
-        // send a full call's worth before adding: should sending fail unexpectedly, this item is not yet counted
-        if (!translationOnly.isEmpty() && (translationOnly.size() >= run.options.maxRequestsPerCall()
-                || translationOnlyBytes + bytes > run.options.maxBytesPerCall())) {
-            flushTranslationOnly();
-        }
-        translationOnly.add(p);
-        translationOnlyBytes += bytes;
-    }
-
-    private static long bytesOf(Pending p) {
-        long n = 0;
+        long bytes = 0;
         for (LocalizedItem l : p.localized()) {
-            n += ItemRequest.update(l.toData()).sizeInBytes() + 1;
+            bytes += ItemRequest.update(l.toData()).sizeInBytes() + 1;
         }
-        return n;
+        // send a full call's worth before adding: should sending fail unexpectedly, this item is not yet counted
+        if (!queued.isEmpty() && (queued.size() >= run.options.maxRequestsPerCall()
+                || queuedBytes + bytes > run.options.maxBytesPerCall())) {
+            flush();
+        }
+        queued.add(p);
+        queuedBytes += bytes;
     }
 
-    /** Sends the changed translations of items Meta already has, and records those Meta accepted. */
-    void flushTranslationOnly() {
-        if (translationOnly.isEmpty()) {
+    /** Sends what is queued, once the calls in flight are answered. */
+    void flush() {
+        if (queued.isEmpty()) {
             return;
         }
-        List<Pending> items = new ArrayList<>(translationOnly);
-        translationOnly.clear();
-        translationOnlyBytes = 0;
-        Settling s = settling = new Settling(items, true, "");
-        send(items, s);
+        awaitInFlight();
+        List<Pending> items = new ArrayList<>(queued);
+        queued.clear();
+        queuedBytes = 0;
+        List<Pack> packs = packs(items);
+        CompletableFuture<List<Sender.Outcome<ItemsBatchResponse>>> outcomes = sender.run(Sender.Lane.TRANSLATIONS,
+                () -> {
+                    List<Sender.Outcome<ItemsBatchResponse>> out = new ArrayList<>(packs.size());
+                    for (Pack pack : packs) {
+                        out.add(run.running() ? sender.call(() -> run.sync.graph().localizedItemsBatch(
+                                run.catalogId, pack.language(), pack.requests())) : Sender.Outcome.notSent(""));
+                    }
+                    return out;
+                });
+        inFlight = new InFlight(items, packs, outcomes);
+    }
+
+    /** Applies the answers of the calls in flight if they have come; no wait. */
+    void tick() {
+        if (inFlight != null && inFlight.outcomes().isDone()) {
+            awaitInFlight();
+        }
+    }
+
+    /** Sends what is queued and applies every answer. */
+    void finish() {
+        flush();
+        awaitInFlight();
+    }
+
+    /**
+     * After an unexpected failure: translations still queued are not attempted; those in flight are accounted
+     * for from their answers without being recorded (one Meta accepted is a translation error, sent again next
+     * time).
+     */
+    void abandon() {
+        queued.forEach(p -> tally.translationsNotAttempted += p.localized().size());
+        queued.clear();
+        queuedBytes = 0;
+        if (inFlight != null) {
+            InFlight f = inFlight;
+            inFlight = null;
+            Settling s = new Settling(f.items(), true, "");
+            apply(f, outcomesOf(f), s);
+            s.settleRest(tally);
+        }
+    }
+
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        InFlight f = inFlight;
+        inFlight = null;
+        List<Sender.Outcome<ItemsBatchResponse>> outcomes = outcomesOf(f);
+        Settling s = settling = new Settling(f.items(), true, "");
+        apply(f, outcomes, s);
         Instant at = run.now();
-        List<SyncRecord> saved = new ArrayList<>(items.size());
-        for (Pending p : items) {
-            saved.add(record(p, p.known().warnings(), at, s));
+        List<SyncRecord> saved = new ArrayList<>(f.items().size());
+        for (Pending p : f.items()) {
+            saved.add(record(p, p.known().warnings(), at, notAccepted(p, s)));
         }
         run.sync.stateStore().saveAll(run.catalogId, saved);
-        for (Pending p : items) {
+        for (Pending p : f.items()) {
             tally.translationsSent += s.accepted(p);
             s.settled.add(p.retailerId());
         }
         settling = null;
     }
 
-    /** What a stop or an unexpected failure left queued is not attempted. */
-    void abandonQueued() {
-        translationOnly.forEach(p -> tally.translationsNotAttempted += p.localized().size());
-        translationOnly.clear();
-        translationOnlyBytes = 0;
+    private List<Sender.Outcome<ItemsBatchResponse>> outcomesOf(InFlight f) {
+        run.reportSendThreadWait();
+        try {
+            return f.outcomes().join();
+        } catch (CompletionException e) {
+            run.stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e.getCause());
+            List<Sender.Outcome<ItemsBatchResponse>> unknown = new ArrayList<>();
+            f.packs().forEach(p -> unknown.add(new Sender.Outcome<>(Sender.Kind.UNKNOWN, null,
+                    ErrorCategory.UNKNOWN, "INTERNAL_ERROR", "the call failed unexpectedly: " + e.getCause())));
+            return unknown;
+        }
+    }
+
+    private List<Pack> packs(List<Pending> items) {
+        Map<String, List<LocalizedItem>> byLanguage = new LinkedHashMap<>();
+        for (Pending p : items) {
+            for (LocalizedItem l : p.localized()) {
+                byLanguage.computeIfAbsent(l.languageValue(), k -> new ArrayList<>()).add(l);
+            }
+        }
+        List<Pack> packs = new ArrayList<>();
+        for (Map.Entry<String, List<LocalizedItem>> e : byLanguage.entrySet()) {
+            List<ItemRequest> requests = new ArrayList<>();
+            List<LocalizedItem> chunk = new ArrayList<>();
+            long bytes = 0;
+            for (LocalizedItem l : e.getValue()) {
+                ItemRequest r = ItemRequest.update(l.toData());
+                if (!requests.isEmpty() && (requests.size() >= run.options.maxRequestsPerCall()
+                        || bytes + r.sizeInBytes() + 1 > run.options.maxBytesPerCall())) {
+                    packs.add(new Pack(e.getKey(), requests, chunk));
+                    requests = new ArrayList<>();
+                    chunk = new ArrayList<>();
+                    bytes = 0;
+                }
+                requests.add(r);
+                chunk.add(l);
+                bytes += r.sizeInBytes() + 1;
+            }
+            if (!requests.isEmpty()) {
+                packs.add(new Pack(e.getKey(), requests, chunk));
+            }
+        }
+        return packs;
+    }
+
+    /** The languages of an item Meta did not accept this time (refused or not sent). */
+    private static Set<String> notAccepted(Pending p, Settling s) {
+        Set<String> out = new HashSet<>();
+        for (LocalizedItem l : p.localized()) {
+            if (s.translationsCounted.contains(Settling.key(p.retailerId(), l.languageValue()))) {
+                out.add(l.languageValue());
+            }
+        }
+        return out;
     }
 
     /**
      * The ledger record of an item Meta has: its payload hash, its product's fingerprint, and the hash of each
-     * translation Meta has. A translation not accepted this time keeps the hash the ledger had (Meta still has
-     * that version), so it is sent again next time; languages the item no longer has are dropped. For a ledger
-     * without translation hashes the record then holds the payload's hash alone, which differs from the one with
-     * the translations folded in, so the item is sent again with its translations next time. A record with a
-     * translation not accepted keeps no fingerprint, so its product is mapped again next time.
+     * translation Meta has. A translation not accepted (or not yet sent: {@code notAccepted}) keeps the hash the
+     * ledger had (Meta still has that version), so it is sent again next time; languages the item no longer has
+     * are dropped. For a ledger without translation hashes the record then holds the payload's hash alone, which
+     * differs from the one with the translations folded in, so the item is sent again with its translations next
+     * time. A record with a translation not accepted keeps no fingerprint, so its product is mapped again.
      */
-    SyncRecord record(Pending p, int warningCount, Instant at, Settling s) {
-        boolean allAccepted = p.localized().stream()
-                .noneMatch(l -> s.translationsCounted.contains(Settling.key(p.retailerId(), l.languageValue())));
+    SyncRecord record(Pending p, int warningCount, Instant at, Set<String> notAccepted) {
+        boolean allAccepted = notAccepted.isEmpty();
         SyncRecord.Builder b = SyncRecord.builder().retailerId(p.retailerId()).productId(p.productId())
                 .contentHash(translationHashesKept || allAccepted ? p.hash() : p.itemHash()).syncedAt(at)
                 .warnings(warningCount).fingerprint(allAccepted ? p.fingerprint() : "");
         for (Map.Entry<String, String> e : p.translationHashes().entrySet()) {
-            if (!s.translationsCounted.contains(Settling.key(p.retailerId(), e.getKey()))) {
+            if (!notAccepted.contains(e.getKey())) {
                 b.translationHash(e.getKey(), e.getValue());
             } else if (p.known() != null && p.known().translationHashes().containsKey(e.getKey())) {
                 b.translationHash(e.getKey(), p.known().translationHashes().get(e.getKey()));
@@ -118,58 +229,29 @@ final class TranslationSender {
     }
 
     /**
-     * Sends per-language overrides (the items' {@code localized} lists), one call per language and pack. A
-     * refused or unsent translation is a translation error (the item itself is synced); Meta's warnings on them
-     * are warnings. Checks the immediate validation only: localized batches are not polled.
-     *
-     * <p>Refused and unsent translations are counted at once and noted in {@code s.translationsCounted}; accepted
-     * ones go to {@code s.translationsAccepted} and are counted sent by the caller once the ledger has them.
+     * Applies the answers: a refused or unsent translation is a translation error (the item itself is synced);
+     * Meta's warnings on them are warnings. Checks the immediate validation only: localized batches are not
+     * polled. Refused and unsent translations are counted at once and noted in {@code s.translationsCounted};
+     * accepted ones go to {@code s.translationsAccepted} and are counted sent once the ledger has them.
      */
-    void send(List<Pending> items, Settling s) {
-        Map<String, List<LocalizedItem>> byLanguage = new LinkedHashMap<>();
+    private void apply(InFlight f, List<Sender.Outcome<ItemsBatchResponse>> outcomes, Settling s) {
         Map<String, Pending> byId = new HashMap<>();
-        for (Pending p : items) {
-            byId.put(p.retailerId(), p);
-            for (LocalizedItem l : p.localized()) {
-                byLanguage.computeIfAbsent(l.languageValue(), k -> new ArrayList<>()).add(l);
-            }
-        }
-        for (Map.Entry<String, List<LocalizedItem>> e : byLanguage.entrySet()) {
-            String language = e.getKey();
-            List<ItemRequest> pack = new ArrayList<>();
-            List<LocalizedItem> packed = new ArrayList<>();
-            long bytes = 0;
-            for (LocalizedItem l : e.getValue()) {
-                ItemRequest r = ItemRequest.update(l.toData());
-                if (!pack.isEmpty() && (pack.size() >= run.options.maxRequestsPerCall()
-                        || bytes + r.sizeInBytes() + 1 > run.options.maxBytesPerCall())) {
-                    sendPack(language, pack, packed, byId, s);
-                    pack = new ArrayList<>();
-                    packed = new ArrayList<>();
-                    bytes = 0;
-                }
-                pack.add(r);
-                packed.add(l);
-                bytes += r.sizeInBytes() + 1;
-            }
-            if (!pack.isEmpty()) {
-                sendPack(language, pack, packed, byId, s);
-            }
+        f.items().forEach(p -> byId.put(p.retailerId(), p));
+        for (int i = 0; i < f.packs().size(); i++) {
+            applyPack(f.packs().get(i), outcomes.get(i), byId, s);
         }
     }
 
-    private void sendPack(String language, List<ItemRequest> requests, List<LocalizedItem> chunk,
-            Map<String, Pending> byId, Settling s) {
+    private void applyPack(Pack pack, Sender.Outcome<ItemsBatchResponse> outcome, Map<String, Pending> byId,
+            Settling s) {
+        String language = pack.language();
         Set<String> notSent = s.translationsCounted;
-        Sender.Outcome<ItemsBatchResponse> outcome = run.running()
-                ? sender.submit(() -> run.sync.graph().localizedItemsBatch(run.catalogId, language, requests)).join()
-                : Sender.Outcome.notSent("");
         ItemsBatchResponse r = outcome.result();
         if (r == null || r.handle().isEmpty() && r.validationStatus().isEmpty()) {
             boolean attempted = r != null || outcome.kind() != Sender.Kind.NOT_SENT || !outcome.message().isEmpty();
             String why = r != null ? "Meta accepted the call but ingested nothing (no batch handle)"
                     : outcome.message();
-            for (LocalizedItem l : chunk) {
+            for (LocalizedItem l : pack.chunk()) {
                 notSent.add(Settling.key(l.retailerId(), language));
                 if (attempted) {
                     tally.translationsFailed++;
@@ -201,7 +283,7 @@ final class TranslationSender {
                 }
             }
         }
-        for (LocalizedItem l : chunk) {
+        for (LocalizedItem l : pack.chunk()) {
             if (rejected.contains(l.retailerId())) {
                 tally.translationsFailed++;
                 notSent.add(Settling.key(l.retailerId(), language));

@@ -27,6 +27,7 @@ final class Uploader {
     private final Tally tally;
     private final Sender sender;
     private final Confirmer confirmer;
+    private final TranslationSender translations;
     private final List<Pending> current = new ArrayList<>();
     private long currentBytes;
     /** The batch whose call is in flight, or null. */
@@ -34,11 +35,12 @@ final class Uploader {
     private CompletableFuture<Sender.Outcome<ItemsBatchResponse>> call;
     private Instant callStarted;
 
-    Uploader(RunState run, Tally tally, Sender sender, Confirmer confirmer) {
+    Uploader(RunState run, Tally tally, Sender sender, Confirmer confirmer, TranslationSender translations) {
         this.run = run;
         this.tally = tally;
         this.sender = sender;
         this.confirmer = confirmer;
+        this.translations = translations;
     }
 
     /** Queues an item to send (in a dry run, counts it as would send). */
@@ -67,6 +69,7 @@ final class Uploader {
             awaitCall();
         }
         confirmer.pollDue();
+        translations.tick();
     }
 
     /** Sends what is packed: once the call in flight is answered and the window has room. */
@@ -92,7 +95,7 @@ final class Uploader {
         run.progress(SyncStage.UPLOADING, tally.itemsSeen);
         inFlight = batch;
         callStarted = run.now();
-        call = sender.submit(() -> run.sync.graph().itemsBatch(run.catalogId, requests, true));
+        call = sender.submit(Sender.Lane.ITEMS, () -> run.sync.graph().itemsBatch(run.catalogId, requests, true));
     }
 
     /** Sends what is left and applies the last answer. */
@@ -123,6 +126,7 @@ final class Uploader {
                 outcome = call.get(confirmer.size() == 0 ? 1000 : 20, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 confirmer.pollDue();
+                translations.tick();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 run.cancel();

@@ -923,8 +923,9 @@ class CatalogSyncTest {
         assertThat(translationsOnly.outcome()).isEqualTo(SyncOutcome.STOPPED);
         SyncCounts t = translationsOnly.counts();
         assertThat(t.itemsSeen()).isEqualTo(3);
-        assertThat(t.unchanged()).as("the two whose translations were sent").isEqualTo(2);
-        assertThat(t.notAttempted()).isEqualTo(1);
+        assertThat(t.unchanged()).as("the items themselves did not change; only their translations were open")
+                .isEqualTo(3);
+        assertThat(t.notAttempted()).isZero();
         assertThat(t.translationsSent()).as("sent, but the ledger did not record them").isZero();
         assertThat(t.translationsFailed()).isEqualTo(2);
         assertThat(t.translationsNotAttempted()).isEqualTo(1);
@@ -939,6 +940,7 @@ class CatalogSyncTest {
                         + "\"id\":\"SKU-12\",\"message\":\"Price must be greater than 0\"}],\"warnings\":[],"
                         + "\"ids_of_invalid_requests\":[]}]}")));
         List<Product> fresh = IntStream.rangeClosed(11, 13).mapToObj(i -> french(product(i))).toList();
+        int translationCallsBefore = stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH))).size();
         SyncReport items = sync(options().build()).sync(fresh.stream(), SyncRequest.incremental());
 
         SyncCounts c = items.counts();
@@ -953,8 +955,11 @@ class CatalogSyncTest {
                         org.assertj.core.groups.Tuple.tuple("SKU-13", "UNCONFIRMED"));
         assertThat(c.translationsSeen()).isEqualTo(3);
         assertThat(c.translationsSent()).isZero();
-        assertThat(c.translationsFailed()).as("accepted by Meta, not recorded").isEqualTo(2);
-        assertThat(c.translationsNotAttempted()).as("the rejected item's").isEqualTo(1);
+        // translations go out only once their item is recorded: a ledger that cannot record the items sends none
+        assertThat(c.translationsFailed()).isZero();
+        assertThat(c.translationsNotAttempted()).as("the rejected item's and the unrecorded items'").isEqualTo(3);
+        assertThat(stub.wm.findAll(postRequestedFor(urlPathEqualTo(LOCALIZED_PATH)))).as("no translation sent")
+                .hasSize(translationCallsBefore);
         assertThat(c.isBalanced()).as("%s", c).isTrue();
     }
 
