@@ -56,6 +56,9 @@ public final class CatalogSync {
     private final java.util.function.Consumer<SyncReport> reportListener;
     private final java.util.concurrent.locks.Lock oneRunAtATime;
     private final int mappingVersion;
+    /** How long Meta took for batches of the last run, for the first status poll of the next one. */
+    private final java.util.concurrent.atomic.AtomicReference<Duration> learnedFirstPoll =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private CatalogSync(Builder b) {
         this.graph = b.graph;
@@ -149,6 +152,15 @@ public final class CatalogSync {
     /** The mapping version the product fingerprints are taken with ({@link Fingerprints#MAPPING_VERSION}). */
     int mappingVersion() {
         return mappingVersion;
+    }
+
+    /** The first-poll wait the last run ended with, if one ran. */
+    java.util.Optional<Duration> learnedFirstPoll() {
+        return java.util.Optional.ofNullable(learnedFirstPoll.get());
+    }
+
+    void learnedFirstPoll(Duration wait) {
+        learnedFirstPoll.set(wait);
     }
 
     ProductValidator validator() {

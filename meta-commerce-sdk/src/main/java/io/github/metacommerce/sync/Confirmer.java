@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * applies each as soon as Meta finishes it: Meta's errors and warnings go to the tally, the confirmed items to the
  * ledger at once (so after a crash the ledger lags the catalog by no more than the batches still open), then
  * their translations are sent. The first poll of a batch comes after about as long as Meta took for the earlier
- * batches of this run, within {@code statusPollInitial} and {@code statusPollMax}; then the wait doubles up to
+ * batches of this run (or, for the first batch, of the last run of the same {@link CatalogSync}; else after
+ * {@code statusPollInitial}), from 50 ms up to {@code statusPollMax}; then the wait doubles up to
  * {@code statusPollMax}. A batch not finished within {@code statusTimeout} of being sent, an answer that does not
  * fit its request, and every batch still open when the run stops or is cancelled are unconfirmed: sent, not
  * failed, and sent again next time. Used on the sync's thread.
@@ -73,7 +74,8 @@ final class Confirmer {
         this.tally = tally;
         this.sender = sender;
         this.translations = translations;
-        this.firstWait = run.options.statusPollInitial();
+        // a later run of the same sync starts from what the last one learnt of Meta's pace
+        this.firstWait = run.sync.learnedFirstPoll().orElse(run.options.statusPollInitial());
     }
 
     int size() {
@@ -228,6 +230,7 @@ final class Confirmer {
             next = min;
         }
         firstWait = next.compareTo(run.options.statusPollMax()) > 0 ? run.options.statusPollMax() : next;
+        run.sync.learnedFirstPoll(firstWait);
     }
 
     private static Pending attribute(BatchMessage m, List<Pending> items) {

@@ -131,8 +131,9 @@ public final class SyncOptions {
     }
 
     /**
-     * Returns the wait from sending the first batch of a run to its first status poll (default 250 ms). Later
-     * batches are first polled after about as long as Meta took for the earlier ones of the run, from 50 ms (or
+     * Returns the wait from sending the first batch of a sync's first run to its first status poll (default
+     * 250 ms). Later batches, and the first batch of later runs of the same {@code CatalogSync}, are first polled
+     * after about as long as Meta took for the earlier ones, from 50 ms (or
      * this wait, if shorter) up to {@link #statusPollMax()}; polls of one batch then wait twice as long each time,
      * up to {@link #statusPollMax()}. Sending never waits for polls, as long as fewer than
      * {@link #maxOutstandingBatches()} batches are unconfirmed.

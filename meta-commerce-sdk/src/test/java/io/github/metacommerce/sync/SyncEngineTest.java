@@ -132,6 +132,23 @@ class SyncEngineTest {
     }
 
     @Test
+    void aLaterRunOfTheSameSyncStartsFromThePaceItLearnt() {
+        acceptBatches();
+        CatalogSync sync = sync(options().maxRequestsPerCall(1).maxOutstandingBatches(1)
+                .statusPollInitial(Duration.ofSeconds(8)).build());
+        List<Product> products = new ArrayList<>(CatalogSyncTest.products(6));
+        sync.sync(products.stream(), SyncRequest.incremental());
+        products.set(0, CatalogSyncTest.product(1).toBuilder().price(new BigDecimal("1.00")).build());
+        java.time.Instant before = time.now();
+
+        SyncReport again = sync.sync(products.stream(), SyncRequest.incremental());
+
+        assertThat(again.counts().updated()).isEqualTo(1);
+        assertThat(Duration.between(before, time.now())).as("not the 8 s of a first run")
+                .isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void stuckBatchesTimeOutTogetherCountedFromWhenEachWasSent() {
         stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"slow\"]}")));
         stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
