@@ -45,6 +45,18 @@ final class Planner {
     private record Queued(Product product, String fingerprint, List<String> retailerIds) {
     }
 
+    /**
+     * A product mapped ahead, off the sync's thread: its items, each validated and, when valid, serialised (null
+     * where that failed, to be done again on the sync's thread, which reports the failure), or why mapping failed.
+     */
+    private record Mapped(List<TransformedItem> items, ValidationResult[] validations, ItemRequest[] requests,
+            RuntimeException failure) {
+    }
+
+    /** Products are mapped ahead in parallel when there are cores to spare and enough of them queued. */
+    private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
+    private static final int PARALLEL_FROM = 64;
+
     private final RunState run;
     private final Tally tally;
     private final Uploader uploader;
@@ -206,6 +218,7 @@ final class Planner {
             prefetched.putAll(run.sync.stateStore().find(run.catalogId, ids));
             prefetchedIds.addAll(ids);
         }
+        Mapped[] ahead = mapAhead();
         for (queuedIndex = 0; queuedIndex < queued.size(); queuedIndex++) {
             Queued q = queued.get(queuedIndex);
             // between products, so that an unexpected failure here leaves this product wholly unplanned
@@ -230,7 +243,7 @@ final class Planner {
                     tally.translationsUnchanged += t;
                 }
             } else {
-                map(q.product(), q.fingerprint());
+                map(q.product(), q.fingerprint(), ahead[queuedIndex]);
             }
         }
         // what a stop or cancel left unplanned is not attempted
@@ -243,6 +256,66 @@ final class Planner {
         resolveLookups();
         prefetched.clear();
         prefetchedIds.clear();
+    }
+
+    /**
+     * Maps the queued products whose fingerprint does not match ahead, in parallel: transforming, validating and
+     * serialising a product depend on the product alone; what follows (duplicates, counts, the ledger) is done in
+     * order on the sync's thread.
+     */
+    private Mapped[] mapAhead() {
+        Mapped[] ahead = new Mapped[queued.size()];
+        if (PARALLEL && queued.size() >= PARALLEL_FROM) {
+            CatalogSync sync = run.sync;
+            java.util.stream.IntStream.range(0, queued.size()).parallel().forEach(i -> {
+                Queued q = queued.get(i);
+                if (!fingerprintMatches(q)) {
+                    ahead[i] = premap(sync, q.product());
+                }
+            });
+        }
+        return ahead;
+    }
+
+    private static Mapped premap(CatalogSync sync, Product p) {
+        List<TransformedItem> items;
+        try {
+            items = sync.transformer().transform(p);
+        } catch (RuntimeException e) {
+            return new Mapped(null, null, null, e);
+        }
+        ValidationResult[] validations = new ValidationResult[items.size()];
+        ItemRequest[] requests = new ItemRequest[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            TransformedItem t = items.get(i);
+            try {
+                ValidationResult v = sync.validator().validate(t);
+                if (v.isValid() && t.action() == ItemAction.UPSERT && t.item().isPresent()) {
+                    ItemRequest r = ItemRequest.of(t.item().get());
+                    r.contentHash();
+                    requests[i] = r;
+                }
+                validations[i] = v;
+            } catch (RuntimeException e) {
+                validations[i] = null; // done again on the sync's thread, which reports it for this item
+                requests[i] = null;
+            }
+        }
+        return new Mapped(items, validations, requests, null);
+    }
+
+    /** Whether every item of the product is recorded with its current fingerprint (the ledger's view alone). */
+    private boolean fingerprintMatches(Queued q) {
+        if (q.fingerprint().isEmpty() || q.retailerIds().isEmpty()) {
+            return false;
+        }
+        for (String id : q.retailerIds()) {
+            SyncRecord rec = prefetched.get(id);
+            if (rec == null || !q.fingerprint().equals(rec.fingerprint().orElse(null))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every item of the product is recorded with its current fingerprint (and none seen already). */
@@ -261,11 +334,14 @@ final class Planner {
         return true;
     }
 
-    private void map(Product p, String fingerprint) {
+    private void map(Product p, String fingerprint, Mapped ahead) {
         tally.productsMapped++;
         List<TransformedItem> items;
         try {
-            items = run.sync.transformer().transform(p);
+            if (ahead != null && ahead.failure() != null) {
+                throw ahead.failure();
+            }
+            items = ahead != null ? ahead.items() : run.sync.transformer().transform(p);
         } catch (RuntimeException e) {
             tally.seeItem();
             tally.failed++;
@@ -274,13 +350,15 @@ final class Planner {
                     "TRANSFORM_FAILED", "", "The product could not be mapped: " + e.getMessage(), IssueSource.LOCAL));
             return;
         }
-        for (TransformedItem t : items) {
+        for (int i = 0; i < items.size(); i++) {
+            TransformedItem t = items.get(i);
             tally.seeItem();
             if (!t.retailerId().isEmpty()) {
                 present.add(LongHashSet.hash64(t.retailerId()));
             }
             try {
-                item(t, fingerprint);
+                item(t, fingerprint, ahead == null ? null : ahead.validations()[i],
+                        ahead == null ? null : ahead.requests()[i]);
             } catch (RuntimeException e) {
                 log.warn("Sync {}: unexpected failure on item {}", run.syncId, t.retailerId(), e);
                 tally.failed++;
@@ -290,8 +368,8 @@ final class Planner {
         }
     }
 
-    private void item(TransformedItem t, String fingerprint) {
-        ValidationResult v = run.sync.validator().validate(t);
+    private void item(TransformedItem t, String fingerprint, ValidationResult validated, ItemRequest serialised) {
+        ValidationResult v = validated != null ? validated : run.sync.validator().validate(t);
         boolean warnedMissingCategory = false;
         for (ValidationIssue w : v.warnings()) {
             warnedMissingCategory |= w.code() == IssueCode.MISSING_CATEGORY;
@@ -316,18 +394,19 @@ final class Planner {
         }
         // an item with local warnings keeps no fingerprint: its product is mapped again next time, so the
         // warnings are reported again
-        Pending p = pending(t, warnedMissingCategory, v.warnings().isEmpty() ? fingerprint : "");
+        Pending p = pending(t, warnedMissingCategory, v.warnings().isEmpty() ? fingerprint : "", serialised);
         tally.translationsSeen += p.localized().size();
         lookups.add(p);
     }
 
-    private Pending pending(TransformedItem t, boolean warnedMissingCategory, String fingerprint) {
+    private Pending pending(TransformedItem t, boolean warnedMissingCategory, String fingerprint,
+            ItemRequest serialised) {
         if (t.action() == ItemAction.DELETE) {
             return new Pending(t.productId(), t.retailerId(), ItemAction.DELETE, ItemRequest.delete(t.retailerId()),
                     null, null, List.of(), Map.of(), null, false, "");
         }
         CatalogItem item = t.item().orElseThrow();
-        ItemRequest req = ItemRequest.of(item);
+        ItemRequest req = serialised != null ? serialised : ItemRequest.of(item);
         String itemHash = req.contentHash();
         // Meta keeps one translation per language value; a transformer that hands in two keeps the first
         Map<String, LocalizedItem> byLanguage = new LinkedHashMap<>();

@@ -369,6 +369,32 @@ class SyncEngineTest {
     }
 
     @Test
+    void productsMappedAheadInParallelAreAccountedInTheirOrder() {
+        acceptBatches();
+        List<Product> products = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            Product p = CatalogSyncTest.product(i);
+            if (i % 50 == 0) {
+                p = p.toBuilder().price(null).build(); // invalid: no price
+            } else if (i % 97 == 0) {
+                p = p.toBuilder().sku("SKU-" + (i - 1)).productId("dup-" + i).build(); // the SKU of the one before
+            }
+            products.add(p);
+        }
+
+        SyncReport r = sync(options().build()).sync(products.stream(), SyncRequest.incremental());
+
+        assertThat(r.counts().failed()).isEqualTo(12 + 6);
+        assertThat(r.counts().created()).isEqualTo(600 - 18);
+        assertThat(r.errors()).filteredOn(e -> e.code().equals("DUPLICATE_RETAILER_ID")).extracting(SyncIssue::productId)
+                .containsExactly("dup-97", "dup-194", "dup-291", "dup-388", "dup-485", "dup-582");
+        List<String> failedIds = r.errors().stream().map(SyncIssue::productId).distinct().toList();
+        assertThat(failedIds).as("errors in the order of the products").isSortedAccordingTo(
+                java.util.Comparator.comparingInt(id -> Integer.parseInt(id.replaceAll("\\D", ""))));
+        assertThat(ledger.count(CATALOG)).isEqualTo(600 - 18);
+    }
+
+    @Test
     void fingerprintsDifferForAnyFieldAndAgreeForEqualProducts() {
         Fingerprints f = new Fingerprints("settings", 1);
         Product p = CatalogSyncTest.product(1);
