@@ -219,11 +219,10 @@ final class GraphEndpoints {
             throw GraphFailure.invalidParameter("Param item_type must be one of {PRODUCT_ITEM, HOTEL, FLIGHT, "
                     + "DESTINATION, HOME_LISTING, VEHICLE, ...}; the sandbox models PRODUCT_ITEM");
         }
-        String raw = r.param("requests");
-        if (raw == null) {
+        if (!r.arrays.containsKey("requests") && r.param("requests") == null) {
             throw GraphFailure.invalidParameter("The parameter requests is required");
         }
-        JsonNode requests = Json.parse(raw);
+        JsonNode requests = r.jsonParam("requests");
         if (requests == null || !requests.isArray()) {
             throw GraphFailure.invalidParameter("Param requests must be a JSON array");
         }

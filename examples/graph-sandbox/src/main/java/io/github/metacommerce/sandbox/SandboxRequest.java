@@ -27,10 +27,13 @@ final class SandboxRequest {
     final String version;
     final String rawPath;
     final Map<String, String> params;
+    /** Arrays of a JSON body (such as {@code requests}), kept parsed rather than as text in {@link #params}. */
+    final Map<String, JsonNode> arrays;
     final Headers headers;
     final String token;
 
-    private SandboxRequest(String method, String rawPath, Map<String, String> params, Headers headers) {
+    private SandboxRequest(String method, String rawPath, Map<String, String> params, Map<String, JsonNode> arrays,
+            Headers headers) {
         this.method = method.toUpperCase(Locale.ROOT);
         this.rawPath = rawPath;
         Matcher m = VERSIONED.matcher(rawPath);
@@ -47,24 +50,26 @@ final class SandboxRequest {
         }
         this.path = p;
         this.params = params;
+        this.arrays = arrays;
         this.headers = headers;
         this.token = token(headers, params);
     }
 
     static SandboxRequest read(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
         Map<String, String> params = new LinkedHashMap<>(decodeForm(rawQuery));
+        Map<String, JsonNode> arrays = new LinkedHashMap<>();
         String contentType = headers.getFirst("Content-Type");
         if (body.length > 0) {
             String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
             if (ct.startsWith("multipart/form-data")) {
                 params.putAll(multipart(contentType, body));
             } else if (ct.startsWith("application/json")) {
-                params.putAll(json(new String(body, StandardCharsets.UTF_8)));
+                json(new String(body, StandardCharsets.UTF_8), params, arrays);
             } else {
                 params.putAll(decodeForm(new String(body, StandardCharsets.UTF_8)));
             }
         }
-        return new SandboxRequest(method, rawPath, params, headers);
+        return new SandboxRequest(method, rawPath, params, arrays, headers);
     }
 
     /**
@@ -80,7 +85,25 @@ final class SandboxRequest {
 
     String param(String name) {
         String v = params.get(name);
+        if (v == null && arrays.containsKey(name)) {
+            return arrays.get(name).toString();
+        }
         return v == null || v.isEmpty() ? null : v;
+    }
+
+    /**
+     * Returns a parameter that holds JSON, parsed: from a JSON body as it came, from a form or query parsed.
+     *
+     * @param name the parameter
+     * @return the value, or null when absent or not JSON
+     */
+    JsonNode jsonParam(String name) {
+        JsonNode n = arrays.get(name);
+        if (n != null) {
+            return n;
+        }
+        String v = param(name);
+        return v == null ? null : Json.parse(v);
     }
 
     String[] segments() {
@@ -124,18 +147,20 @@ final class SandboxRequest {
         }
     }
 
-    private static Map<String, String> json(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
+    private static void json(String text, Map<String, String> out, Map<String, JsonNode> arrays) {
         JsonNode root = Json.parse(text);
         if (root == null || !root.isObject()) {
             throw GraphFailure.invalidParameter("The request body is not a JSON object");
         }
         root.properties().forEach(e -> {
-            if (!e.getValue().isNull()) {
-                out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            JsonNode v = e.getValue();
+            if (v.isArray()) {
+                arrays.put(e.getKey(), v); // parsed once: a batch's requests are not written out and read again
+                out.remove(e.getKey());
+            } else if (!v.isNull()) {
+                out.put(e.getKey(), v.isTextual() ? v.asText() : v.toString());
             }
         });
-        return out;
     }
 
     private static Map<String, String> multipart(String contentType, byte[] body) {
