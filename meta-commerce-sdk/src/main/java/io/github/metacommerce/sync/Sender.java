@@ -74,6 +74,8 @@ final class Sender implements AutoCloseable {
     }
 
     private final ExecutorService[] threads = new ExecutorService[Lane.values().length];
+    /** The send threads, so that an interrupt of the sync's thread reaches a wait or call on them. */
+    private final List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Sender(RunState run) {
         this.run = run;
@@ -112,6 +114,7 @@ final class Sender implements AutoCloseable {
                     task.run();
                 }, name);
                 t.setDaemon(true);
+                workers.add(t);
                 return t;
             });
         }
@@ -231,6 +234,11 @@ final class Sender implements AutoCloseable {
             return "GRAPH_" + g.code();
         }
         return e.getClass().getSimpleName().replace("Exception", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** Interrupts what the send threads are doing (a wait ends at once; the run is cancelled by its caller). */
+    void interrupt() {
+        workers.forEach(Thread::interrupt);
     }
 
     @Override

@@ -130,6 +130,7 @@ final class Uploader {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 run.cancel();
+                sender.interrupt(); // a throttle wait or a call on the send thread ends now, not when it is over
                 try {
                     outcome = call.get();
                 } catch (InterruptedException | ExecutionException again) {

@@ -254,6 +254,37 @@ class SyncEngineTest {
     }
 
     @Test
+    void interruptingTheSyncsThreadEndsAThrottleWaitOnTheSendThread() throws Exception {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("X-Business-Use-Case-Usage", "{\"" + CATALOG + "\":[{\"type\":\"catalog_batch\","
+                        + "\"call_count\":100,\"total_cputime\":10,\"total_time\":10,"
+                        + "\"estimated_time_to_regain_access\":10}]}")
+                .withBody(stub.fixture("errors/throttle-80014.json"))));
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        MetaCommerceClient client = stub.clientBuilder().clock(time.clock()).retry(RetrySettings.none()).build();
+        // a wait that only an interrupt ends, as a real ten-minute throttle wait would be
+        CatalogSync sync = CatalogSync.builder().graph(client.graph(GraphStub.TOKEN)).catalogId(CATALOG)
+                .transformer(ProductTransformer.of(SETTINGS)).stateStore(ledger).options(options().build())
+                .clock(time.clock()).sleeper(d -> {
+                    waiting.countDown();
+                    new java.util.concurrent.CountDownLatch(1).await();
+                }).build();
+        java.util.concurrent.atomic.AtomicReference<SyncReport> report = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread syncThread = new Thread(() -> report.set(sync.sync(CatalogSyncTest.products(3).stream(),
+                SyncRequest.incremental())));
+        syncThread.start();
+        assertThat(waiting.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the send thread waits").isTrue();
+
+        syncThread.interrupt();
+        syncThread.join(30_000);
+
+        assertThat(syncThread.isAlive()).as("the wait ended with the interrupt").isFalse();
+        assertThat(report.get().outcome()).isEqualTo(SyncOutcome.CANCELLED);
+        assertThat(report.get().counts().notAttempted()).isEqualTo(3);
+        assertThat(report.get().counts().isBalanced()).isTrue();
+    }
+
+    @Test
     void twoSyncsOfOneCatalogCountTheItemsTheyShareCreatedOnce() {
         acceptBatches();
         SyncStateStore shared = ledger;
