@@ -338,12 +338,12 @@ final class Confirmer {
                 }
             }
         }
+        // the items are counted; their translations go out now, on their own send thread
+        translations.queueAll(translated);
         if (!removed.isEmpty()) {
             run.sync.stateStore().removeAll(run.catalogId, removed);
             tally.deleted += removed.size();
             s.settled.addAll(removed);
         }
-        // the items are counted; their translations go out now, on their own send thread
-        translated.forEach(translations::queue);
     }
 }

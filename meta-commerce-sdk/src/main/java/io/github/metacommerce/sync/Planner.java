@@ -491,7 +491,9 @@ final class Planner {
                     translations.queue(resolved);
                 } else if (!p.fingerprint().isEmpty() && !p.fingerprint().equals(rec.fingerprint().orElse(""))
                         && !run.request.dryRun()) {
-                    refreshed.add(rec.toBuilder().fingerprint(p.fingerprint()).build());
+                    // with the translations the product has now (a language it dropped is forgotten)
+                    refreshed.add(rec.toBuilder().translationHashes(translationHashesKept ? p.translationHashes()
+                            : rec.translationHashes()).fingerprint(p.fingerprint()).build());
                 }
                 tally.unchanged++;
             } else {

@@ -29,6 +29,8 @@ final class RunState {
     private String stopReason;
     private final AtomicLong apiCalls = new AtomicLong();
     private long rateLimitWaitNanos;
+    /** The send threads inside a wait, so that a cancel ends the wait. */
+    private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Until when the send thread waits for the rate limit, for the sync's thread to report. */
     private volatile Instant waitingUntil;
     /** How many items are settled so far, from the run's tally. */
@@ -55,6 +57,8 @@ final class RunState {
         if (!cancelled) {
             cancelled = true;
             log.info("Sync {} cancelled", syncId);
+            // a wait on a send thread (a throttle or the budget) ends now, not when it is over
+            waiting.forEach(Thread::interrupt);
         }
     }
 
@@ -114,7 +118,15 @@ final class RunState {
                 waitingUntil = until;
             }
         }
+        Thread self = Thread.currentThread();
+        boolean sendThread = self != owner;
         try {
+            if (sendThread) {
+                waiting.add(self);
+                if (cancelled) {
+                    return false;
+                }
+            }
             sync.sleeper().sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,6 +134,10 @@ final class RunState {
                 cancel();
             }
             return false;
+        } finally {
+            if (sendThread) {
+                waiting.remove(self);
+            }
         }
         return running();
     }

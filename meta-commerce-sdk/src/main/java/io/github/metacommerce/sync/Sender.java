@@ -52,13 +52,14 @@ final class Sender implements AutoCloseable {
     }
 
     /** How a call ended, with what its items need to be accounted for. */
-    record Outcome<T>(Kind kind, T result, ErrorCategory category, String code, String message) {
-        static <T> Outcome<T> ok(T result) {
-            return new Outcome<>(Kind.OK, result, null, "", "");
+    record Outcome<T>(Kind kind, T result, ErrorCategory category, String code, String message,
+            java.time.Instant sentAt) {
+        Outcome(Kind kind, T result, ErrorCategory category, String code, String message) {
+            this(kind, result, category, code, message, null);
         }
 
         static <T> Outcome<T> notSent(String why) {
-            return new Outcome<>(Kind.NOT_SENT, null, null, "", why);
+            return new Outcome<>(Kind.NOT_SENT, null, null, "", why, null);
         }
     }
 
@@ -121,61 +122,78 @@ final class Sender implements AutoCloseable {
         return threads[i];
     }
 
-    /** Makes a call on the current thread, with pacing, throttle waits and retries. */
+    /**
+     * Makes a call on the current thread, with pacing, throttle waits and retries. Once an attempt got an answer
+     * that could not be read, Meta may have taken the call: however the later attempts end, the outcome is then
+     * {@link Kind#UNKNOWN} (never failed or not sent), with the last attempt's reason.
+     */
     <T> Outcome<T> call(Supplier<T> call) {
         Retry.AsyncContext<Object> context = retry.asyncContext();
         Duration throttled = Duration.ZERO;
+        boolean mayHaveLanded = false;
+        String landedWhy = "";
         while (true) {
-            if (!run.running()) {
-                return Outcome.notSent("");
-            }
-            if (!pace()) {
-                return Outcome.notSent("");
-            }
-            try {
-                run.countCall();
-                T result = call.get();
-                context.onComplete();
-                adapt(result);
-                return Outcome.ok(result);
-            } catch (RateLimitException e) {
-                Duration wait = e.retryAfter().orElse(DEFAULT_THROTTLE_WAIT);
-                throttled = throttled.plus(wait);
-                if (throttled.compareTo(run.options.maxRateLimitWait()) > 0) {
-                    run.stop(ErrorCategory.RATE_LIMIT, "Meta asks to wait " + wait + ", longer than the configured "
-                            + "maximum " + run.options.maxRateLimitWait() + ": " + e.getMessage());
-                    return Outcome.notSent(e.getMessage());
-                }
-                log.warn("Sync {}: throttled by Meta (code {}); waiting {}", run.syncId, e.code(), wait);
-                if (!run.waitFor(wait, true)) {
-                    return Outcome.notSent(e.getMessage());
-                }
-            } catch (OAuthException | PermissionException | CatalogAccessException e) {
-                run.stop(e.category(), e.getMessage());
-                return new Outcome<>(Kind.FAILED, null, e.category(), codeOf(e), e.getMessage());
-            } catch (MetaCommerceException e) {
-                if (e instanceof GraphTransportException g && g.isInterrupted()) {
-                    if (Thread.currentThread().isInterrupted() || !run.running()) {
-                        run.cancel();
+            Outcome<T> end = null;
+            if (!run.running() || !pace()) {
+                end = Outcome.notSent("");
+            } else {
+                try {
+                    run.countCall();
+                    java.time.Instant at = run.now();
+                    T result = call.get();
+                    context.onComplete();
+                    adapt(result);
+                    return new Outcome<>(Kind.OK, result, null, "", "", at);
+                } catch (RateLimitException e) {
+                    Duration wait = e.retryAfter().orElse(DEFAULT_THROTTLE_WAIT);
+                    throttled = throttled.plus(wait);
+                    if (throttled.compareTo(run.options.maxRateLimitWait()) > 0) {
+                        run.stop(ErrorCategory.RATE_LIMIT, "Meta asks to wait " + wait + ", longer than the "
+                                + "configured maximum " + run.options.maxRateLimitWait() + ": " + e.getMessage());
+                        end = Outcome.notSent(e.getMessage());
+                    } else {
+                        log.warn("Sync {}: throttled by Meta (code {}); waiting {}", run.syncId, e.code(), wait);
+                        if (!run.waitFor(wait, true)) {
+                            end = Outcome.notSent(e.getMessage());
+                        }
                     }
-                    return new Outcome<>(Kind.UNKNOWN, null, ErrorCategory.UNKNOWN, "INTERRUPTED",
-                            "the call was interrupted before Meta answered");
-                }
-                long delay = context.onError(e);
-                if (delay < 0) {
-                    log.warn("Sync {}: a call failed for good ({}): {}", run.syncId, e.category(), e.getMessage());
+                } catch (OAuthException | PermissionException | CatalogAccessException e) {
+                    run.stop(e.category(), e.getMessage());
+                    end = new Outcome<>(Kind.FAILED, null, e.category(), codeOf(e), e.getMessage(), null);
+                } catch (MetaCommerceException e) {
+                    if (e instanceof GraphTransportException g && g.isInterrupted()) {
+                        if (Thread.currentThread().isInterrupted() || !run.running()) {
+                            run.cancel();
+                        }
+                        return new Outcome<>(Kind.UNKNOWN, null, ErrorCategory.UNKNOWN, "INTERRUPTED",
+                                "the call was interrupted before Meta answered", null);
+                    }
                     if (unread(e)) {
-                        return new Outcome<>(Kind.UNKNOWN, null, e.category(), codeOf(e), e.getMessage());
+                        mayHaveLanded = true;
+                        landedWhy = e.getMessage();
                     }
-                    return new Outcome<>(Kind.FAILED, null, e.category(), codeOf(e), e.getMessage());
+                    long delay = context.onError(e);
+                    if (delay < 0) {
+                        log.warn("Sync {}: a call failed for good ({}): {}", run.syncId, e.category(),
+                                e.getMessage());
+                        end = new Outcome<>(Kind.FAILED, null, e.category(), codeOf(e), e.getMessage(), null);
+                    } else {
+                        log.warn("Sync {}: a call failed ({}), retrying in {} ms: {}", run.syncId, e.category(),
+                                delay, e.getMessage());
+                        if (!run.waitFor(Duration.ofMillis(delay), false)) {
+                            end = Outcome.notSent(e.getMessage());
+                        }
+                    }
                 }
-                log.warn("Sync {}: a call failed ({}), retrying in {} ms: {}", run.syncId, e.category(), delay,
-                        e.getMessage());
-                if (!run.waitFor(Duration.ofMillis(delay), false)) {
-                    return unread(e)
-                            ? new Outcome<>(Kind.UNKNOWN, null, e.category(), codeOf(e), e.getMessage())
-                            : Outcome.notSent(e.getMessage());
+            }
+            if (end != null) {
+                if (mayHaveLanded) {
+                    String why = end.message().isEmpty() || end.message().equals(landedWhy) ? landedWhy
+                            : landedWhy + "; then " + end.message();
+                    return new Outcome<>(Kind.UNKNOWN, null, end.category() != null ? end.category()
+                            : ErrorCategory.UNKNOWN, "UNREADABLE_ANSWER", why, null);
                 }
+                return end;
             }
         }
     }

@@ -74,6 +74,22 @@ final class TranslationSender {
         queuedBytes += bytes;
     }
 
+    /**
+     * Queues the translations of items just recorded, all of them before any is sent: should sending the ones
+     * queued earlier fail unexpectedly, these are still queued, and {@link #abandon()} counts each once.
+     */
+    void queueAll(List<Pending> items) {
+        for (Pending p : items) {
+            for (LocalizedItem l : p.localized()) {
+                queuedBytes += ItemRequest.update(l.toData()).sizeInBytes() + 1;
+            }
+            queued.add(p);
+        }
+        if (queued.size() >= run.options.maxRequestsPerCall() || queuedBytes > run.options.maxBytesPerCall()) {
+            flush();
+        }
+    }
+
     /** Sends what is queued, once the calls in flight are answered. */
     void flush() {
         if (queued.isEmpty()) {
@@ -150,10 +166,21 @@ final class TranslationSender {
     }
 
     private List<Sender.Outcome<ItemsBatchResponse>> outcomesOf(InFlight f) {
-        run.reportSendThreadWait();
         try {
-            return f.outcomes().join();
-        } catch (CompletionException e) {
+            while (true) {
+                run.reportSendThreadWait();
+                try {
+                    return f.outcomes().get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    run.running(); // notices a cancel, which ends the send thread's waits
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    run.cancel();
+                    sender.interrupt();
+                    return f.outcomes().join();
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException | CompletionException e) {
             run.stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e.getCause());
             List<Sender.Outcome<ItemsBatchResponse>> unknown = new ArrayList<>();
             f.packs().forEach(p -> unknown.add(new Sender.Outcome<>(Sender.Kind.UNKNOWN, null,

@@ -125,18 +125,16 @@ final class Uploader {
             try {
                 outcome = call.get(confirmer.size() == 0 ? 1000 : 20, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
+                if (!run.running()) {
+                    continue; // a cancel noticed here ends the send thread's waits (RunState.cancel)
+                }
                 confirmer.pollDue();
                 translations.tick();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 run.cancel();
                 sender.interrupt(); // a throttle wait or a call on the send thread ends now, not when it is over
-                try {
-                    outcome = call.get();
-                } catch (InterruptedException | ExecutionException again) {
-                    outcome = new Sender.Outcome<>(Sender.Kind.UNKNOWN, null, ErrorCategory.UNKNOWN,
-                            "INTERRUPTED", "the sync was interrupted while the call was in flight");
-                }
+                outcome = uninterruptibly(call);
+                Thread.currentThread().interrupt(); // the caller's interrupt stays visible
             } catch (ExecutionException e) {
                 // a bug or a broken client: the run stops; the batch may have reached Meta, so it is unconfirmed
                 org.slf4j.LoggerFactory.getLogger(Uploader.class).warn("Sync {}: a call failed unexpectedly",
@@ -147,10 +145,27 @@ final class Uploader {
             }
         }
         List<Pending> batch = inFlight;
-        Instant sentAt = callStarted;
+        // the deadline and Meta's pace count from the attempt Meta took, not from a wait for the budget before it
+        Instant sentAt = outcome.sentAt() != null ? outcome.sentAt() : callStarted;
         call = null;
         inFlight = null;
         apply(batch, outcome, sentAt);
+    }
+
+    /** The call's outcome once the send thread has ended it, ignoring further interrupts meanwhile. */
+    private static Sender.Outcome<ItemsBatchResponse> uninterruptibly(
+            CompletableFuture<Sender.Outcome<ItemsBatchResponse>> call) {
+        while (true) {
+            try {
+                return call.get();
+            } catch (InterruptedException again) {
+                Thread.currentThread().interrupt();
+                return call.join();
+            } catch (ExecutionException e) {
+                return new Sender.Outcome<>(Sender.Kind.UNKNOWN, null, ErrorCategory.UNKNOWN, "INTERRUPTED",
+                        "the sync was interrupted while the call was in flight");
+            }
+        }
     }
 
     private void apply(List<Pending> batch, Sender.Outcome<ItemsBatchResponse> outcome, Instant sentAt) {

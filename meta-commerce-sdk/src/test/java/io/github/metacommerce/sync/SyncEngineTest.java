@@ -201,6 +201,49 @@ class SyncEngineTest {
     }
 
     @Test
+    void anUnreadableAnswerThenARefusalLeavesTheItemsUnconfirmedNotFailed() {
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).inScenario("reset").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody("<html>reset</html>"))
+                .willSetStateTo("expired"));
+        stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).inScenario("reset").whenScenarioStateIs("expired")
+                .willReturn(aResponse().withStatus(400).withBody(stub.fixture("errors/oauth-190-expired.json"))));
+
+        SyncReport r = sync(options().build()).sync(CatalogSyncTest.products(3).stream(), SyncRequest.incremental());
+
+        assertThat(r.stopCategory()).contains(ErrorCategory.AUTH);
+        assertThat(r.counts().failed()).as("Meta may have taken the first attempt").isZero();
+        assertThat(r.counts().unconfirmed()).isEqualTo(3);
+        assertThat(r.counts().isBalanced()).isTrue();
+    }
+
+    @Test
+    void translationsOfConfirmedItemsAreCountedOnceWhenRecordingEarlierTranslationsFails() {
+        acceptBatches();
+        stub.wm.stubFor(post(urlPathEqualTo(CatalogSyncTest.LOCALIZED_PATH)).willReturn(okJson(
+                "{\"handles\":[\"l1\"],\"validation_status\":[]}")));
+        SyncStateStore memory = ledger;
+        ledger = new Delegating(memory) {
+            @Override
+            public void saveAll(String catalogId, Collection<SyncRecord> records) {
+                if (records.stream().anyMatch(rec -> !rec.translationHashes().isEmpty())) {
+                    throw new IllegalStateException("database is down");
+                }
+                super.saveAll(catalogId, records);
+            }
+        };
+        List<Product> fresh = IntStream.rangeClosed(1, 8)
+                .mapToObj(i -> CatalogSyncTest.french(CatalogSyncTest.product(i))).toList();
+
+        SyncReport r = sync(options().maxRequestsPerCall(2).build()).sync(fresh.stream(), SyncRequest.incremental());
+
+        assertThat(r.outcome()).isEqualTo(SyncOutcome.STOPPED);
+        assertThat(r.counts().translationsSeen()).isEqualTo(8);
+        assertThat(r.counts().translationsSent()).as("none could be recorded").isZero();
+        assertThat(r.counts().isBalanced()).as("%s", r.counts()).isTrue();
+    }
+
+    @Test
     void aStatusNamingAnotherBatchIsUnconfirmedAndNotApplied() {
         stub.wm.stubFor(post(urlPathEqualTo(BATCH_PATH)).willReturn(okJson("{\"handles\":[\"h1\"]}")));
         stub.wm.stubFor(get(urlPathEqualTo(STATUS_PATH)).willReturn(okJson(
@@ -280,7 +323,7 @@ class SyncEngineTest {
 
         assertThat(syncThread.isAlive()).as("the wait ended with the interrupt").isFalse();
         assertThat(report.get().outcome()).isEqualTo(SyncOutcome.CANCELLED);
-        assertThat(report.get().counts().notAttempted()).isEqualTo(3);
+        assertThat(report.get().counts().notAttempted()).as("%s", report.get().counts()).isEqualTo(3);
         assertThat(report.get().counts().isBalanced()).isTrue();
     }
 
