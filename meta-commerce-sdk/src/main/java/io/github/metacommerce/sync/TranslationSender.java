@@ -39,7 +39,9 @@ final class TranslationSender {
     private final Sender sender;
     private final boolean translationHashesKept;
     /** Items Meta has whose translations are to be sent. */
-    private final List<Pending> queued = new ArrayList<>();
+    private final java.util.ArrayDeque<Pending> queued = new java.util.ArrayDeque<>();
+    /** The request bytes of each queued item's translations, in the same order. */
+    private final java.util.ArrayDeque<Long> queuedSizes = new java.util.ArrayDeque<>();
     private long queuedBytes;
     private InFlight inFlight;
     /** The translations being recorded, so an unexpected failure can still account for what it left open. */
@@ -61,17 +63,13 @@ final class TranslationSender {
             tally.translationsWouldSend += p.localized().size();
             return;
         }
-        long bytes = 0;
-        for (LocalizedItem l : p.localized()) {
-            bytes += ItemRequest.update(l.toData()).sizeInBytes() + 1;
-        }
+        long bytes = bytesOf(p);
         // send a full call's worth before adding: should sending fail unexpectedly, this item is not yet counted
         if (!queued.isEmpty() && (queued.size() >= run.options.maxRequestsPerCall()
                 || queuedBytes + bytes > run.options.maxBytesPerCall())) {
             flush();
         }
-        queued.add(p);
-        queuedBytes += bytes;
+        add(p, bytes);
     }
 
     /**
@@ -80,25 +78,43 @@ final class TranslationSender {
      */
     void queueAll(List<Pending> items) {
         for (Pending p : items) {
-            for (LocalizedItem l : p.localized()) {
-                queuedBytes += ItemRequest.update(l.toData()).sizeInBytes() + 1;
-            }
-            queued.add(p);
+            add(p, bytesOf(p));
         }
-        if (queued.size() >= run.options.maxRequestsPerCall() || queuedBytes > run.options.maxBytesPerCall()) {
+        // only full calls now; the rest waits for the next items
+        while (queued.size() >= run.options.maxRequestsPerCall() || queuedBytes > run.options.maxBytesPerCall()) {
             flush();
         }
     }
 
-    /** Sends what is queued, once the calls in flight are answered. */
+    private void add(Pending p, long bytes) {
+        queued.addLast(p);
+        queuedSizes.addLast(bytes);
+        queuedBytes += bytes;
+    }
+
+    private static long bytesOf(Pending p) {
+        long bytes = 0;
+        for (LocalizedItem l : p.localized()) {
+            bytes += ItemRequest.update(l.toData()).sizeInBytes() + 1;
+        }
+        return bytes;
+    }
+
+    /** Sends a call's worth of what is queued (by count and bytes), once the calls in flight are answered. */
     void flush() {
         if (queued.isEmpty()) {
             return;
         }
         awaitInFlight();
-        List<Pending> items = new ArrayList<>(queued);
-        queued.clear();
-        queuedBytes = 0;
+        List<Pending> items = new ArrayList<>();
+        long bytes = 0;
+        while (!queued.isEmpty() && items.size() < run.options.maxRequestsPerCall()
+                && (items.isEmpty() || bytes + queuedSizes.peekFirst() <= run.options.maxBytesPerCall())) {
+            long b = queuedSizes.removeFirst();
+            bytes += b;
+            queuedBytes -= b;
+            items.add(queued.removeFirst());
+        }
         List<Pack> packs = packs(items);
         CompletableFuture<List<Sender.Outcome<ItemsBatchResponse>>> outcomes = sender.run(Sender.Lane.TRANSLATIONS,
                 () -> {
@@ -121,7 +137,9 @@ final class TranslationSender {
 
     /** Sends what is queued and applies every answer. */
     void finish() {
-        flush();
+        while (!queued.isEmpty()) {
+            flush();
+        }
         awaitInFlight();
     }
 
@@ -133,6 +151,7 @@ final class TranslationSender {
     void abandon() {
         queued.forEach(p -> tally.translationsNotAttempted += p.localized().size());
         queued.clear();
+        queuedSizes.clear();
         queuedBytes = 0;
         if (inFlight != null) {
             InFlight f = inFlight;
