@@ -106,7 +106,10 @@ final class ErrorAdvice {
                     + then;
             case "MISSING_CATEGORY" -> "Give products a Google product category; Meta shows categorised products "
                     + "more often.";
-            case "UNCONFIRMED", "NOT_INGESTED" -> "Meta did not confirm these items in time. Sync them again; if it "
+            case "UNCONFIRMED" -> "These items were sent and are most likely live, but Meta did not confirm them (the "
+                    + "run stopped, Meta took too long, or its answer could not be read). The next sync sends them "
+                    + "again; if it keeps happening, check Commerce Manager's diagnostics.";
+            case "NOT_INGESTED" -> "Meta did not confirm these items in time. Sync them again; if it "
                     + "keeps happening, check Commerce Manager's diagnostics.";
             case "TRANSLATION_REJECTED", "TRANSLATION_NOT_SENT", "TRANSLATION_UNCONFIRMED" -> "Check the languages in "
                     + "Settings and the product's translated texts." + then;
