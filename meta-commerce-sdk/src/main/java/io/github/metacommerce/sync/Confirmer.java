@@ -258,10 +258,8 @@ final class Confirmer {
                 continue;
             }
             if (open.remove(p.retailerId()) != null) {
-                tally.failed++;
-                tally.translationsNotAttempted += p.localized().size();
+                tally.rejected(p, "META_ERROR", List.of(m.message()));
                 s.settled.add(p.retailerId());
-                tally.errors.add(tally.metaIssue(p, Severity.ERROR, "META_ERROR", m.message(), m.message()));
             }
         }
         for (String id : status.idsOfInvalidRequests()) {

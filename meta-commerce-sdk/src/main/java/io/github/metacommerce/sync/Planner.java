@@ -318,16 +318,17 @@ final class Planner {
         return true;
     }
 
-    /** Whether every item of the product is recorded with its current fingerprint (and none seen already). */
+    /**
+     * Whether the product counts unchanged: every item recorded with its current fingerprint, and none of its
+     * retailer ids repeated or seen already in this run (those go through mapping, which reports the duplicate).
+     */
     private boolean unchanged(Queued q) {
-        if (q.fingerprint().isEmpty() || q.retailerIds().isEmpty()) {
+        if (!fingerprintMatches(q)) {
             return false;
         }
         Set<String> distinct = new HashSet<>();
         for (String id : q.retailerIds()) {
-            SyncRecord rec = prefetched.get(id);
-            if (rec == null || !distinct.add(id) || seen.contains(LongHashSet.hash64(id))
-                    || !q.fingerprint().equals(rec.fingerprint().orElse(null))) {
+            if (!distinct.add(id) || seen.contains(LongHashSet.hash64(id))) {
                 return false;
             }
         }

@@ -254,6 +254,42 @@ final class Sender implements AutoCloseable {
         return e.getClass().getSimpleName().replace("Exception", "").toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Waits on the sync's thread for a task of the send threads, running {@code meanwhile} every 20 ms while the
+     * run goes on (polls that are due, answers that have come). An interrupt cancels the run and ends what the
+     * send threads wait for, so the task ends soon; the interrupt stays visible to the caller.
+     *
+     * @throws java.util.concurrent.CompletionException if the task failed unexpectedly
+     */
+    <T> T await(CompletableFuture<T> task, Runnable meanwhile) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                run.reportSendThreadWait();
+                try {
+                    return task.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // running() also notices a cancel, which ends the send threads' waits (RunState.cancel)
+                    if (run.running()) {
+                        meanwhile.run();
+                    }
+                } catch (InterruptedException e) {
+                    if (!interrupted) {
+                        interrupted = true;
+                        run.cancel();
+                        interrupt();
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new java.util.concurrent.CompletionException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Interrupts what the send threads are doing (a wait ends at once; the run is cancelled by its caller). */
     void interrupt() {
         workers.forEach(Thread::interrupt);

@@ -1,6 +1,8 @@
 package io.github.metacommerce.sync;
 
 import io.github.metacommerce.catalog.LocalizedItem;
+import io.github.metacommerce.exception.ErrorCategory;
+import io.github.metacommerce.product.Severity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,10 +51,7 @@ final class Settling {
                 continue;
             }
             if (!translationsOnly) {
-                tally.unconfirmed++;
-                tally.unconfirmedIssues.add(tally.issue(p.retailerId(), p.productId(),
-                        io.github.metacommerce.exception.ErrorCategory.UNKNOWN,
-                        io.github.metacommerce.product.Severity.WARNING, "UNCONFIRMED", "", why, IssueSource.API));
+                tally.unconfirmedItem(p, ErrorCategory.UNKNOWN, why);
             }
             for (LocalizedItem l : p.localized()) {
                 String k = key(p.retailerId(), l.languageValue());
@@ -61,9 +60,8 @@ final class Settling {
                 }
                 if (translationsAccepted.contains(k)) {
                     tally.translationsFailed++;
-                    tally.translationErrors.add(tally.issue(p.retailerId(), p.productId(),
-                            io.github.metacommerce.exception.ErrorCategory.UNKNOWN,
-                            io.github.metacommerce.product.Severity.ERROR, "TRANSLATION_UNCONFIRMED", "",
+                    tally.translationErrors.add(tally.issue(p.retailerId(), p.productId(), ErrorCategory.UNKNOWN,
+                            Severity.ERROR, "TRANSLATION_UNCONFIRMED", "",
                             "The " + l.languageValue() + " translation was sent but the sync failed before "
                                     + "recording it; it will be sent again next time.", IssueSource.API));
                 } else {

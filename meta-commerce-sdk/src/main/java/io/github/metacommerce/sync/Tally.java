@@ -62,6 +62,15 @@ final class Tally {
         errors.add(issue(p.retailerId(), p.productId(), category, Severity.ERROR, code, field, message, source));
     }
 
+    /** An item Meta refused, with Meta's messages; its translations are not attempted. */
+    void rejected(Pending p, String code, List<String> metaMessages) {
+        failed++;
+        translationsNotAttempted += p.localized().size();
+        for (String m : metaMessages) {
+            errors.add(metaIssue(p, Severity.ERROR, code, m, m));
+        }
+    }
+
     /** An item not sent because the run stopped or was cancelled. */
     void notAttempted(Pending p) {
         notAttempted++;
@@ -75,8 +84,13 @@ final class Tally {
      * attempted.
      */
     void unconfirmed(Pending p, ErrorCategory category, String why) {
-        unconfirmed++;
+        unconfirmedItem(p, category, why);
         translationsNotAttempted += p.localized().size();
+    }
+
+    /** The item of {@link #unconfirmed}, for a caller that accounts for its translations one by one. */
+    void unconfirmedItem(Pending p, ErrorCategory category, String why) {
+        unconfirmed++;
         unconfirmedIssues.add(issue(p.retailerId(), p.productId(), category, Severity.WARNING, "UNCONFIRMED", "",
                 why, IssueSource.API));
     }

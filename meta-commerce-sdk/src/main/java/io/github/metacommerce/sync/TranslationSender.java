@@ -29,6 +29,20 @@ final class TranslationSender {
     private record Pack(String language, List<ItemRequest> requests, List<LocalizedItem> chunk) {
     }
 
+    /** An item queued with its translations' requests, serialised once, and their size. */
+    private record Queued(Pending item, List<ItemRequest> requests, long bytes) {
+        static Queued of(Pending p) {
+            List<ItemRequest> requests = new ArrayList<>(p.localized().size());
+            long bytes = 0;
+            for (LocalizedItem l : p.localized()) {
+                ItemRequest r = ItemRequest.update(l.toData());
+                requests.add(r);
+                bytes += r.sizeInBytes() + 1;
+            }
+            return new Queued(p, requests, bytes);
+        }
+    }
+
     /** Translations whose calls are in flight. */
     private record InFlight(List<Pending> items, List<Pack> packs,
             CompletableFuture<List<Sender.Outcome<ItemsBatchResponse>>> outcomes) {
@@ -39,9 +53,7 @@ final class TranslationSender {
     private final Sender sender;
     private final boolean translationHashesKept;
     /** Items Meta has whose translations are to be sent. */
-    private final java.util.ArrayDeque<Pending> queued = new java.util.ArrayDeque<>();
-    /** The request bytes of each queued item's translations, in the same order. */
-    private final java.util.ArrayDeque<Long> queuedSizes = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Queued> queued = new java.util.ArrayDeque<>();
     private long queuedBytes;
     private InFlight inFlight;
     /** The translations being recorded, so an unexpected failure can still account for what it left open. */
@@ -63,13 +75,13 @@ final class TranslationSender {
             tally.translationsWouldSend += p.localized().size();
             return;
         }
-        long bytes = bytesOf(p);
+        Queued q = Queued.of(p);
         // send a full call's worth before adding: should sending fail unexpectedly, this item is not yet counted
         if (!queued.isEmpty() && (queued.size() >= run.options.maxRequestsPerCall()
-                || queuedBytes + bytes > run.options.maxBytesPerCall())) {
+                || queuedBytes + q.bytes() > run.options.maxBytesPerCall())) {
             flush();
         }
-        add(p, bytes);
+        add(q);
     }
 
     /**
@@ -78,7 +90,7 @@ final class TranslationSender {
      */
     void queueAll(List<Pending> items) {
         for (Pending p : items) {
-            add(p, bytesOf(p));
+            add(Queued.of(p));
         }
         // only full calls now; the rest waits for the next items
         while (queued.size() >= run.options.maxRequestsPerCall() || queuedBytes > run.options.maxBytesPerCall()) {
@@ -86,18 +98,9 @@ final class TranslationSender {
         }
     }
 
-    private void add(Pending p, long bytes) {
-        queued.addLast(p);
-        queuedSizes.addLast(bytes);
-        queuedBytes += bytes;
-    }
-
-    private static long bytesOf(Pending p) {
-        long bytes = 0;
-        for (LocalizedItem l : p.localized()) {
-            bytes += ItemRequest.update(l.toData()).sizeInBytes() + 1;
-        }
-        return bytes;
+    private void add(Queued q) {
+        queued.addLast(q);
+        queuedBytes += q.bytes();
     }
 
     /** Sends a call's worth of what is queued (by count and bytes), once the calls in flight are answered. */
@@ -106,16 +109,18 @@ final class TranslationSender {
             return;
         }
         awaitInFlight();
-        List<Pending> items = new ArrayList<>();
+        List<Queued> taken = new ArrayList<>();
         long bytes = 0;
-        while (!queued.isEmpty() && items.size() < run.options.maxRequestsPerCall()
-                && (items.isEmpty() || bytes + queuedSizes.peekFirst() <= run.options.maxBytesPerCall())) {
-            long b = queuedSizes.removeFirst();
-            bytes += b;
-            queuedBytes -= b;
-            items.add(queued.removeFirst());
+        while (!queued.isEmpty() && taken.size() < run.options.maxRequestsPerCall()
+                && (taken.isEmpty() || bytes + queued.peekFirst().bytes() <= run.options.maxBytesPerCall())) {
+            Queued q = queued.removeFirst();
+            bytes += q.bytes();
+            queuedBytes -= q.bytes();
+            taken.add(q);
         }
-        List<Pack> packs = packs(items);
+        List<Pending> items = new ArrayList<>(taken.size());
+        taken.forEach(q -> items.add(q.item()));
+        List<Pack> packs = packs(taken);
         CompletableFuture<List<Sender.Outcome<ItemsBatchResponse>>> outcomes = sender.run(Sender.Lane.TRANSLATIONS,
                 () -> {
                     List<Sender.Outcome<ItemsBatchResponse>> out = new ArrayList<>(packs.size());
@@ -149,9 +154,8 @@ final class TranslationSender {
      * time).
      */
     void abandon() {
-        queued.forEach(p -> tally.translationsNotAttempted += p.localized().size());
+        queued.forEach(q -> tally.translationsNotAttempted += q.item().localized().size());
         queued.clear();
-        queuedSizes.clear();
         queuedBytes = 0;
         if (inFlight != null) {
             InFlight f = inFlight;
@@ -186,20 +190,8 @@ final class TranslationSender {
 
     private List<Sender.Outcome<ItemsBatchResponse>> outcomesOf(InFlight f) {
         try {
-            while (true) {
-                run.reportSendThreadWait();
-                try {
-                    return f.outcomes().get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    run.running(); // notices a cancel, which ends the send thread's waits
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    run.cancel();
-                    sender.interrupt();
-                    return f.outcomes().join();
-                }
-            }
-        } catch (java.util.concurrent.ExecutionException | CompletionException e) {
+            return sender.await(f.outcomes(), () -> { });
+        } catch (CompletionException e) {
             run.stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e.getCause());
             List<Sender.Outcome<ItemsBatchResponse>> unknown = new ArrayList<>();
             f.packs().forEach(p -> unknown.add(new Sender.Outcome<>(Sender.Kind.UNKNOWN, null,
@@ -208,11 +200,16 @@ final class TranslationSender {
         }
     }
 
-    private List<Pack> packs(List<Pending> items) {
+    /** The queued translations by language, packed into calls by count and bytes. */
+    private List<Pack> packs(List<Queued> taken) {
         Map<String, List<LocalizedItem>> byLanguage = new LinkedHashMap<>();
-        for (Pending p : items) {
-            for (LocalizedItem l : p.localized()) {
+        Map<LocalizedItem, ItemRequest> requestOf = new java.util.IdentityHashMap<>();
+        for (Queued q : taken) {
+            List<LocalizedItem> localized = q.item().localized();
+            for (int i = 0; i < localized.size(); i++) {
+                LocalizedItem l = localized.get(i);
                 byLanguage.computeIfAbsent(l.languageValue(), k -> new ArrayList<>()).add(l);
+                requestOf.put(l, q.requests().get(i));
             }
         }
         List<Pack> packs = new ArrayList<>();
@@ -221,7 +218,7 @@ final class TranslationSender {
             List<LocalizedItem> chunk = new ArrayList<>();
             long bytes = 0;
             for (LocalizedItem l : e.getValue()) {
-                ItemRequest r = ItemRequest.update(l.toData());
+                ItemRequest r = requestOf.get(l);
                 if (!requests.isEmpty() && (requests.size() >= run.options.maxRequestsPerCall()
                         || bytes + r.sizeInBytes() + 1 > run.options.maxBytesPerCall())) {
                     packs.add(new Pack(e.getKey(), requests, chunk));

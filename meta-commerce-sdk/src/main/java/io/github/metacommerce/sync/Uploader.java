@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 
 /**
  * Packs items into items_batch calls by count and bytes and sends each as soon as it is full, while at most
@@ -119,30 +117,19 @@ final class Uploader {
         if (call == null) {
             return;
         }
-        Sender.Outcome<ItemsBatchResponse> outcome = null;
-        while (outcome == null) {
-            run.reportSendThreadWait();
-            try {
-                outcome = call.get(confirmer.size() == 0 ? 1000 : 20, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                if (!run.running()) {
-                    continue; // a cancel noticed here ends the send thread's waits (RunState.cancel)
-                }
+        Sender.Outcome<ItemsBatchResponse> outcome;
+        try {
+            outcome = sender.await(call, () -> {
                 confirmer.pollDue();
                 translations.tick();
-            } catch (InterruptedException e) {
-                run.cancel();
-                sender.interrupt(); // a throttle wait or a call on the send thread ends now, not when it is over
-                outcome = uninterruptibly(call);
-                Thread.currentThread().interrupt(); // the caller's interrupt stays visible
-            } catch (ExecutionException e) {
-                // a bug or a broken client: the run stops; the batch may have reached Meta, so it is unconfirmed
-                org.slf4j.LoggerFactory.getLogger(Uploader.class).warn("Sync {}: a call failed unexpectedly",
-                        run.syncId, e.getCause());
-                run.stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e.getCause());
-                outcome = new Sender.Outcome<>(Sender.Kind.UNKNOWN, null, ErrorCategory.UNKNOWN, "INTERNAL_ERROR",
-                        "the call failed unexpectedly: " + e.getCause());
-            }
+            });
+        } catch (CompletionException e) {
+            // a bug or a broken client: the run stops; the batch may have reached Meta, so it is unconfirmed
+            org.slf4j.LoggerFactory.getLogger(Uploader.class).warn("Sync {}: a call failed unexpectedly",
+                    run.syncId, e.getCause());
+            run.stop(ErrorCategory.UNKNOWN, "Unexpected failure: " + e.getCause());
+            outcome = new Sender.Outcome<>(Sender.Kind.UNKNOWN, null, ErrorCategory.UNKNOWN, "INTERNAL_ERROR",
+                    "the call failed unexpectedly: " + e.getCause());
         }
         List<Pending> batch = inFlight;
         // the deadline and Meta's pace count from the attempt Meta took, not from a wait for the budget before it
@@ -150,22 +137,6 @@ final class Uploader {
         call = null;
         inFlight = null;
         apply(batch, outcome, sentAt);
-    }
-
-    /** The call's outcome once the send thread has ended it, ignoring further interrupts meanwhile. */
-    private static Sender.Outcome<ItemsBatchResponse> uninterruptibly(
-            CompletableFuture<Sender.Outcome<ItemsBatchResponse>> call) {
-        while (true) {
-            try {
-                return call.get();
-            } catch (InterruptedException again) {
-                Thread.currentThread().interrupt();
-                return call.join();
-            } catch (ExecutionException e) {
-                return new Sender.Outcome<>(Sender.Kind.UNKNOWN, null, ErrorCategory.UNKNOWN, "INTERRUPTED",
-                        "the sync was interrupted while the call was in flight");
-            }
-        }
     }
 
     private void apply(List<Pending> batch, Sender.Outcome<ItemsBatchResponse> outcome, Instant sentAt) {
@@ -201,11 +172,7 @@ final class Uploader {
                 }
             }
             if (!v.errors().isEmpty() && byId.remove(v.retailerId()) != null) {
-                tally.failed++;
-                tally.translationsNotAttempted += p.localized().size();
-                for (String e : v.errors()) {
-                    tally.errors.add(tally.metaIssue(p, Severity.ERROR, "META_VALIDATION", e, e));
-                }
+                tally.rejected(p, "META_VALIDATION", v.errors());
             }
         }
         Optional<String> handle = response.handle();

@@ -97,6 +97,8 @@ import java.util.function.ToLongFunction;
  * The harness ends the JVM when it is done (Meta's SDK keeps OkHttp's non-daemon threads for a minute).
  */
 public final class MetaSdkComparison {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MetaSdkComparison.class);
+
     private static final StoreSettings SETTINGS = StoreSettings.builder().storeUrl("https://shop.example")
             .currency("EUR").build();
     private static final String ITEMS_BATCH = "POST /{v}/{id}/items_batch";
@@ -274,10 +276,8 @@ public final class MetaSdkComparison {
         }
         Config config = new Config(products, rounds, floorProducts == null ? products : floorProducts, floorDelay,
                 chunk, poll, oursBudget, gap);
-        Result result = run(config, System.out::println);
-        System.out.println();
-        System.out.print(result.format());
-        System.out.flush();
+        Result result = run(config, log::info);
+        log.info("\n{}", result.format());
         // Meta's SDK keeps OkHttp's non-daemon threads alive for a minute after the last call
         System.exit(0);
     }
